@@ -1,0 +1,3 @@
+from tcpl.cli.main import run
+
+run()

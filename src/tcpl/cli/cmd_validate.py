@@ -1,0 +1,106 @@
+"""`tcpl validate`: check files of any kind, report every problem with its location."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tcpl.cli.common import write_json, write_text
+from tcpl.errors import Severity, UsageError, display_path
+from tcpl.loading.discovery import collect_yaml_files
+from tcpl.loading.files import Loader
+
+KIND_WORDS = {
+    "ruleset": "bộ tiêu chí",
+    "assessment": "đánh giá",
+    "commune": "thông tin xã",
+    "plan": "kế hoạch",
+    None: "không rõ loại",
+}
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "validate",
+        help=(
+            "Kiểm tra các tệp YAML: bộ tiêu chí, thông tin xã, kế hoạch, số liệu đánh giá (tự"
+            " nhận loại tệp). Thư mục được tìm đệ quy. Mỗi lỗi ghi [cyan]tệp:dòng:cột[/] và"
+            " cách sửa.\n\n"
+            "[bold]Ví dụ:[/]\n\n"
+            "  tcpl validate plans/\n\n"
+            "  tcpl validate plans/huong-binh/2026/assessment.yaml --format json\n\n"
+            "Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc có cảnh báo khi dùng --strict); 2 lỗi cách dùng."
+        ),
+    )(validate)
+
+
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Tệp hoặc thư mục cần kiểm tra.", show_default=False)
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Định dạng: text hoặc json.")
+    ] = "text",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")
+    ] = False,
+    ruleset: Annotated[
+        Path | None,
+        typer.Option("--ruleset", help="Chấm các tệp đánh giá theo bộ tiêu chí này (tệp YAML)."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Chỉ in lỗi, không in dòng tổng kết.")
+    ] = False,
+) -> None:
+    if output_format not in ("text", "json"):
+        raise UsageError(f"--format phải là text hoặc json (không phải '{output_format}')")
+    if ruleset is not None and not ruleset.is_file():
+        raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{ruleset}'")
+    files = collect_yaml_files(paths)
+    if not files:
+        raise UsageError("không có tệp YAML nào để kiểm tra")
+    loader = Loader(ruleset_override=ruleset)
+    results = [loader.load(f) for f in files]
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    warnings = len(diagnostics) - errors
+    bad_files = sum(1 for r in results if not r.ok)
+    failed = errors > 0 or (strict and warnings > 0)
+
+    if output_format == "json":
+        write_json(
+            {
+                "version": 1,
+                "status": "fail" if failed else "ok",
+                "files": [
+                    {"path": display_path(r.path), "kind": r.kind, "ok": r.ok} for r in results
+                ],
+                "diagnostics": [
+                    {
+                        "path": d.path,
+                        "line": d.line,
+                        "col": d.col,
+                        "severity": d.severity.value,
+                        "code": d.code,
+                        "message": d.message,
+                        "loc": list(d.loc),
+                    }
+                    for d in diagnostics
+                ],
+            }
+        )
+    else:
+        for d in diagnostics:
+            word = "lỗi" if d.severity is Severity.ERROR else "cảnh báo"
+            write_text(f"{d.path}:{d.line}:{d.col}: {word} {d.code}: {d.message}")
+        if not quiet:
+            kinds = Counter(KIND_WORDS[r.kind] for r in results)
+            breakdown = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+            write_text(
+                f"Đã kiểm tra {len(results)} tệp ({breakdown}): {len(results) - bad_files} hợp lệ,"
+                f" {bad_files} có lỗi; {errors} lỗi, {warnings} cảnh báo."
+            )
+    raise typer.Exit(1 if failed else 0)

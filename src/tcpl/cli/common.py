@@ -1,0 +1,45 @@
+"""Helpers shared by the commands: consoles and the words for verdicts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+
+from tcpl.engine.results import Verdict
+
+
+def out_console() -> Console:
+    """Rich console on stdout, made per call so tests capturing stdout see the output."""
+    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+
+
+def err_console() -> Console:
+    return Console(file=sys.stderr, highlight=False)
+
+
+def write_json(data: Any) -> None:
+    """Machine output bypasses Rich: no colour code can leak into it."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def write_text(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def verdict_word(met: Verdict, *, missing: bool = False) -> str:
+    if missing:
+        return "Thiếu số liệu"
+    if met is None:
+        return "Chưa xác định"
+    return "Đạt" if met else "Chưa đạt"
+
+
+def verdict_style(met: Verdict, *, missing: bool = False) -> str:
+    if missing:
+        return "yellow"
+    if met is None:
+        return "yellow"
+    return "green" if met else "red"

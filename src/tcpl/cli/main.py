@@ -1,0 +1,143 @@
+"""The `tcpl` command: a thin Typer skin over the tcpl library.
+
+Exit codes (DESIGN.md): 0 done; 1 the files have problems (or `--require-recognized` and the
+commune is not recognised); 2 usage, configuration or internal error. Every error ends in one
+clean Vietnamese message, never a traceback (set TCPL_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from tcpl import __version__
+from tcpl.cli import _vi
+from tcpl.errors import InvalidFilesError, TcplError
+
+_vi.install()
+
+
+def _stderr(message: str) -> None:
+    sys.stderr.write(message.rstrip("\n") + "\n")
+    sys.stderr.flush()
+
+
+class TcplGroup(TyperGroup):
+    """Runs the command and turns every error into a message and an exit code."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from typer._click import exceptions as ce
+
+        code = 0
+        try:
+            result = super().main(
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+            code = result if isinstance(result, int) else 0
+        except ce.NoArgsIsHelpError as exc:
+            sys.stdout.write(exc.ctx.get_help() + "\n")
+            code = 0
+        except ce.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "tcpl"
+            _stderr(f"Lỗi: {_vi.usage_error_message(exc)}")
+            _stderr(f"Xem '{command} --help' để biết cách dùng.")
+            code = 2
+        except InvalidFilesError as exc:
+            _stderr(exc.summary())
+            code = exc.exit_code
+        except TcplError as exc:
+            _stderr(f"Lỗi: {exc}")
+            code = exc.exit_code
+        except typer.Exit as exc:
+            code = exc.exit_code
+        except (ce.Abort, KeyboardInterrupt):
+            _stderr("Đã dừng.")
+            code = 130
+        except BrokenPipeError:
+            code = 1
+        except Exception as exc:  # the last line of defence: no traceback for the user
+            if os.environ.get("TCPL_DEBUG"):
+                traceback.print_exc()
+            _stderr(
+                f"Lỗi nội bộ của tcpl: {type(exc).__name__}: {exc}\n"
+                "Đây là lỗi của chương trình, không phải của tệp dữ liệu. Hãy báo lỗi kèm lệnh"
+                " đã chạy (đặt TCPL_DEBUG=1 để xem chi tiết)."
+            )
+            code = 2
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=TcplGroup,
+    name="tcpl",
+    help=(
+        "[bold]tcpl[/] — lập kế hoạch, chấm điểm, báo cáo xã đạt chuẩn tiếp cận pháp luật"
+        " từ các tệp YAML.\n\n"
+        "Mỗi xã là một thư mục: [cyan]commune.yaml[/] (thông tin xã) và một thư mục cho mỗi"
+        " năm với [cyan]assessment.yaml[/] (số liệu tự đánh giá) và [cyan]plan.yaml[/] (kế"
+        " hoạch).\n\n"
+        "[bold]Ví dụ:[/]\n\n"
+        "  tcpl score plans/huong-binh/2026\n\n"
+        "  tcpl validate plans/\n\n"
+        "  tcpl gap plans/huong-binh/2026\n\n"
+        "Mã thoát: 0 xong; 1 tệp có lỗi (hoặc --require-recognized và xã chưa đạt); 2 lỗi"
+        " cách dùng, cấu hình hoặc lỗi nội bộ."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"tcpl {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="In phiên bản rồi thoát.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """tcpl — xã đạt chuẩn tiếp cận pháp luật."""
+
+
+def _register() -> None:
+    from tcpl.cli import cmd_rules, cmd_schema, cmd_score, cmd_validate
+
+    for module in (cmd_validate, cmd_score, cmd_rules, cmd_schema):
+        module.register(app)
+
+
+_register()
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,76 @@
+"""Diagnostics and the error hierarchy.
+
+Problems found in a user's files are values (`Diagnostic`), collected and reported together.
+Exceptions are kept for "cannot continue"; each carries a Vietnamese message for the user,
+and the CLI maps them to exit codes (DESIGN.md: 1 for problems in the files, 2 for usage,
+configuration or internal errors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    """How serious a diagnostic is (mức độ)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One located problem in a file: `path:line:col: message` (1-based line and column)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    code: str = "TCPL000"
+    severity: Severity = Severity.ERROR
+    loc: tuple[str | int, ...] = ()
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.col, self.message)
+
+
+class TcplError(Exception):
+    """Base of every error tcpl raises on purpose; `str()` is the user's message."""
+
+    exit_code = 2
+
+
+class UsageError(TcplError):
+    """The command was called in a way that cannot work (wrong path, missing option...)."""
+
+
+class ConfigError(TcplError):
+    """A ruleset, template or configuration file cannot be used."""
+
+
+@dataclass
+class InvalidFilesError(TcplError):
+    """One or more files have problems; the diagnostics say where and what."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    exit_code = 1
+
+    def __post_init__(self) -> None:
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        return "\n".join(d.format() for d in sorted(self.diagnostics, key=Diagnostic.sort_key))
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the user should see it: relative to the working directory when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)

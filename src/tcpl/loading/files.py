@@ -1,0 +1,376 @@
+"""Loading a commune's files: detecting their kind, validating them, checking them together."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from tcpl.errors import Diagnostic, InvalidFilesError, Severity, UsageError, display_path
+from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry
+from tcpl.loading.validation import validate
+from tcpl.loading.yamlfile import YamlDocument, read_yaml
+from tcpl.models.assessment import Assessment
+from tcpl.models.commune import Commune
+from tcpl.models.ruleset import ItemKind, Ruleset
+
+FileKind = Literal["ruleset", "assessment", "commune", "plan"]
+KINDS: tuple[FileKind, ...] = ("ruleset", "assessment", "commune", "plan")
+
+ASSESSMENT_NAMES = ("assessment.yaml", "danh-gia.yaml")
+PLAN_NAMES = ("plan.yaml", "ke-hoach.yaml")
+COMMUNE_NAMES = ("commune.yaml", "xa.yaml")
+
+
+def detect_kind(doc: YamlDocument) -> FileKind | None:
+    """What a YAML file is: its `kind:`, else its name, else its fields."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return None
+    declared = data.get("kind")
+    if declared in KINDS:
+        return declared  # type: ignore[no-any-return]
+    name = doc.path.name.lower()
+    if name in COMMUNE_NAMES:
+        return "commune"
+    if name in PLAN_NAMES or name.startswith("ke-hoach"):
+        return "plan"
+    if name in ASSESSMENT_NAMES or name.startswith(("assessment", "danh-gia")):
+        return "assessment"
+    if "criteria" in data or "extends" in data:
+        return "ruleset"
+    if "tasks" in data or "sections" in data:
+        return "plan"
+    if "items" in data or "conditions" in data:
+        return "assessment"
+    if "province" in data or "unit_type" in data:
+        return "commune"
+    return None
+
+
+@dataclass
+class LoadedFile:
+    """One file as `tcpl validate` sees it."""
+
+    path: Path
+    kind: FileKind | None
+    doc: YamlDocument
+    model: Any = None
+    ruleset: LoadedRuleset | None = None
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.doc.diagnostics
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity is Severity.ERROR for d in self.doc.diagnostics)
+
+
+@dataclass
+class Loader:
+    """Loads and checks files, sharing one ruleset registry (rulesets are read once)."""
+
+    registry: RulesetRegistry = field(default_factory=RulesetRegistry)
+    ruleset_override: Path | None = None
+
+    def load(self, path: Path, *, expect: FileKind | None = None) -> LoadedFile:
+        doc = read_yaml(path)
+        if not doc.ok:
+            return LoadedFile(path, None, doc)
+        kind = expect or detect_kind(doc)
+        loaded = LoadedFile(path, kind, doc)
+        if not isinstance(doc.data, dict):
+            doc.diagnostics.append(
+                doc.diagnostic((), "tệp phải là một bảng các trường 'tên: giá trị'", code="TCPL012")
+            )
+            return loaded
+        if kind is None:
+            doc.diagnostics.append(
+                doc.diagnostic(
+                    (),
+                    "không nhận ra loại tệp; hãy thêm dòng 'kind: assessment' (hoặc ruleset,"
+                    " commune, plan)",
+                    code="TCPL013",
+                )
+            )
+            return loaded
+        if kind == "ruleset":
+            try:
+                loaded.ruleset = self.registry.load_path(path)
+                loaded.model = loaded.ruleset.ruleset
+            except InvalidFilesError as exc:
+                doc.diagnostics.extend(exc.diagnostics)
+        elif kind == "commune":
+            loaded.model = validate(doc, Commune)
+        elif kind == "assessment":
+            assessment = validate(doc, Assessment)
+            loaded.model = assessment
+            if assessment is not None:
+                loaded.ruleset = self.ruleset_for(assessment, doc)
+                if loaded.ruleset is not None:
+                    check_assessment(assessment, loaded.ruleset.ruleset, doc)
+                check_place(assessment, doc)
+        elif kind == "plan":
+            from tcpl.loading.plans import load_plan_model
+
+            loaded.model = load_plan_model(doc)
+        return loaded
+
+    def ruleset_for(self, assessment: Assessment, doc: YamlDocument) -> LoadedRuleset | None:
+        """The ruleset an assessment is scored with; problems go to the assessment's file."""
+        if self.ruleset_override is not None:
+            loaded = self.registry.load_path(self.ruleset_override)
+        elif assessment.ruleset:
+            ref = assessment.ruleset
+            if ref.endswith((".yaml", ".yml")) or "/" in ref:
+                target = doc.path.parent / ref
+                if not target.is_file():
+                    doc.diagnostics.append(
+                        doc.diagnostic(("ruleset",), f"không tìm thấy tệp bộ tiêu chí '{ref}'", code="TCPL301")
+                    )
+                    return None
+                try:
+                    loaded = self.registry.load_path(target)
+                except InvalidFilesError as exc:
+                    doc.diagnostics.extend(exc.diagnostics)
+                    return None
+            else:
+                found = self.registry.by_id(ref)
+                if found is None:
+                    known = ", ".join(self.registry.shipped())
+                    close = difflib.get_close_matches(ref, list(self.registry.shipped()), n=1)
+                    hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+                    doc.diagnostics.append(
+                        doc.diagnostic(
+                            ("ruleset",),
+                            f"không có bộ tiêu chí '{ref}' (có: {known}){hint}",
+                            code="TCPL301",
+                        )
+                    )
+                    return None
+                loaded = found
+        else:
+            candidates = self.registry.for_year(assessment.year)
+            if len(candidates) != 1:
+                if not candidates:
+                    note = self.registry.year_note(assessment.year)
+                    spans = "; ".join(
+                        f"{r.id}: {r.ruleset.years.describe()}" for r in self.registry.all_shipped()
+                        if r.base_id is None
+                    )
+                    text = f"không có bộ tiêu chí nào áp dụng cho năm {assessment.year} ({spans})"
+                    if note:
+                        text += f". {note}"
+                    text += " Nếu vẫn cần chấm, hãy ghi rõ 'ruleset:' hoặc dùng --ruleset."
+                else:
+                    text = (
+                        f"nhiều bộ tiêu chí áp dụng cho năm {assessment.year}:"
+                        f" {', '.join(r.id for r in candidates)}; hãy ghi rõ 'ruleset:'"
+                    )
+                doc.diagnostics.append(doc.diagnostic(("year",), text, code="TCPL302"))
+                return None
+            loaded = candidates[0]
+        years = loaded.ruleset.years
+        if not years.contains(assessment.year) and self.ruleset_override is None:
+            doc.diagnostics.append(
+                doc.diagnostic(
+                    ("year",),
+                    f"năm {assessment.year} nằm ngoài phạm vi áp dụng của bộ tiêu chí {loaded.id}"
+                    f" ({years.describe()})",
+                    code="TCPL303",
+                )
+            )
+            return None
+        return loaded
+
+    def load_or_raise(self, path: Path, *, expect: FileKind) -> LoadedFile:
+        loaded = self.load(path, expect=expect)
+        if not loaded.ok or loaded.model is None:
+            raise InvalidFilesError(list(loaded.diagnostics))
+        return loaded
+
+
+def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument) -> None:
+    """Check an assessment's items and conditions against its ruleset (kinds, ids, ranges)."""
+    index = ruleset.item_index()
+    known_ids = list(index)
+    for item_id, entry in assessment.items.items():
+        loc = ("items", item_id)
+        item = index.get(item_id)
+        if item is None:
+            close = difflib.get_close_matches(item_id, known_ids, n=1, cutoff=0.6)
+            hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+            doc.diagnostics.append(
+                doc.diagnostic(
+                    loc,
+                    f"nội dung '{item_id}' không có trong bộ tiêu chí {ruleset.id}{hint}",
+                    code="TCPL310",
+                    key=True,
+                )
+            )
+            continue
+
+        def bad(field_name: str | None, message: str, *, _loc: tuple[str | int, ...] = loc) -> None:
+            where = (*_loc, field_name) if field_name and doc.has_node((*_loc, field_name)) else _loc
+            doc.diagnostics.append(
+                doc.diagnostic(where, f"nội dung {item_id} ({_KIND_WORDS[item.kind]}): {message}", code="TCPL311")
+            )
+
+        kind = item.kind
+        fields = {k for k in entry.model_fields_set if k not in ("evidence", "note", "officer", "points")}
+        if kind is ItemKind.BOOLEAN:
+            if not isinstance(entry.value, bool):
+                bad("value", "ghi true (có) hoặc false (không)")
+            extra = fields - {"value"}
+        elif kind is ItemKind.RATIO:
+            if not isinstance(entry.done, int) or entry.total is None:
+                bad(None, "ghi cả 'done' (số đã thực hiện) và 'total' (tổng số), ví dụ {done: 9, total: 11}")
+            extra = fields - {"done", "total"}
+        elif kind is ItemKind.COUNT:
+            value = entry.value
+            if not isinstance(value, int) or isinstance(value, bool):
+                bad("value", "ghi một số nguyên không âm")
+            elif value < 0:
+                bad("value", "số đếm không được âm")
+            extra = fields - {"value"}
+        elif kind is ItemKind.CHOICE:
+            if not isinstance(entry.value, list):
+                bad("value", "ghi danh sách mã lựa chọn, ví dụ [portal, social_network]")
+            else:
+                valid = {o.id for o in item.options}
+                for n, choice in enumerate(entry.value):
+                    if choice not in valid:
+                        where: tuple[str | int, ...] = (*loc, n) if doc.has_node((*loc, n)) else (*loc, "value", n)
+                        doc.diagnostics.append(
+                            doc.diagnostic(
+                                where,
+                                f"nội dung {item_id}: lựa chọn '{choice}' không hợp lệ; có:"
+                                f" {', '.join(sorted(valid))}",
+                                code="TCPL312",
+                            )
+                        )
+            extra = fields - {"value"}
+        elif kind is ItemKind.DEADLINE:
+            if entry.due is None:
+                bad(None, "ghi 'due' (hạn) và 'done' (ngày hoàn thành, nếu đã xong)")
+            if entry.done is not None and not isinstance(entry.done, date):
+                bad("done", "'done' phải là ngày hoàn thành, ví dụ 2026-01-10")
+            extra = fields - {"due", "done"}
+        else:  # points: figures may be recorded beside the points, for the scoresheet
+            if entry.points is None:
+                bad(None, "ghi điểm tự chấm: points: <số điểm>")
+            elif item.points is not None and entry.points > item.points:
+                bad("points", f"điểm tự chấm {entry.points:g} vượt điểm tối đa {item.points:g}")
+            extra = fields - {"value", "done", "total"}
+        if kind is not ItemKind.POINTS and extra:
+            name = sorted(extra)[0]
+            bad(name, f"trường '{name}' không dùng cho loại nội dung này")
+    valid_conditions = {c.id for c in ruleset.recognition.conditions}
+    for cond in assessment.conditions:
+        if cond not in valid_conditions:
+            known = ", ".join(sorted(valid_conditions)) or "(bộ tiêu chí không có điều kiện nào)"
+            doc.diagnostics.append(
+                doc.diagnostic(
+                    ("conditions", cond),
+                    f"điều kiện '{cond}' không có trong bộ tiêu chí {ruleset.id}; có: {known}",
+                    code="TCPL313",
+                    key=True,
+                )
+            )
+
+
+_KIND_WORDS = {
+    ItemKind.BOOLEAN: "có/không",
+    ItemKind.RATIO: "tỷ lệ",
+    ItemKind.COUNT: "số đếm",
+    ItemKind.CHOICE: "lựa chọn",
+    ItemKind.DEADLINE: "thời hạn",
+    ItemKind.POINTS: "điểm tự chấm",
+}
+
+
+def check_place(assessment: Assessment, doc: YamlDocument) -> None:
+    """Warn when the file sits in a folder whose year or commune says something else."""
+    folder = doc.path.resolve().parent
+    if folder.name.isdigit() and int(folder.name) != assessment.year:
+        doc.diagnostics.append(
+            doc.diagnostic(
+                ("year",),
+                f"năm {assessment.year} khác tên thư mục '{folder.name}'",
+                code="TCPL320",
+                severity=Severity.WARNING,
+            )
+        )
+
+
+@dataclass
+class CommuneYear:
+    """Everything known about one commune in one evaluation year (folder plans/<xã>/<năm>)."""
+
+    assessment: Assessment
+    assessment_path: Path
+    ruleset: LoadedRuleset
+    commune: Commune | None
+    commune_path: Path | None
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def folder(self) -> Path:
+        return self.assessment_path.parent
+
+
+def find_assessment(path: Path) -> Path:
+    """An assessment file given directly, or the one inside a commune-year folder."""
+    if path.is_file():
+        return path
+    if path.is_dir():
+        for name in ASSESSMENT_NAMES:
+            if (path / name).is_file():
+                return path / name
+        raise UsageError(
+            f"thư mục '{display_path(path)}' không có tệp đánh giá ({' hoặc '.join(ASSESSMENT_NAMES)})"
+        )
+    raise UsageError(f"không tìm thấy '{display_path(path)}'")
+
+
+def find_commune_file(folder: Path) -> Path | None:
+    for candidate in (folder, folder.parent):
+        for name in COMMUNE_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+    return None
+
+
+def load_commune_year(path: Path, loader: Loader | None = None) -> CommuneYear:
+    """Load an assessment (file or folder) with its ruleset and commune; raise on problems."""
+    loader = loader or Loader()
+    assessment_path = find_assessment(path)
+    loaded = loader.load_or_raise(assessment_path, expect="assessment")
+    assert loaded.ruleset is not None
+    commune: Commune | None = None
+    commune_path = find_commune_file(assessment_path.parent)
+    warnings = [d for d in loaded.diagnostics if d.severity is Severity.WARNING]
+    if commune_path is not None:
+        commune_file = loader.load_or_raise(commune_path, expect="commune")
+        commune = commune_file.model
+        if commune is not None and loaded.model.commune and commune.id != loaded.model.commune:
+            warnings.append(
+                loaded.doc.diagnostic(
+                    ("commune",),
+                    f"mã xã '{loaded.model.commune}' khác mã trong {display_path(commune_path)}"
+                    f" ('{commune.id}')",
+                    code="TCPL321",
+                    severity=Severity.WARNING,
+                )
+            )
+    return CommuneYear(
+        assessment=loaded.model,
+        assessment_path=assessment_path,
+        ruleset=loaded.ruleset,
+        commune=commune,
+        commune_path=commune_path,
+        warnings=warnings,
+    )

@@ -1,0 +1,209 @@
+"""Finding and loading rulesets, including overlays (`extends:`) such as a province's settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from tcpl.errors import Diagnostic, InvalidFilesError
+from tcpl.loading.validation import diagnostics_from
+from tcpl.loading.yamlfile import YamlDocument, read_yaml
+from tcpl.models.ruleset import Ruleset
+from tcpl.resources import data_dir
+
+MAX_EXTENDS_DEPTH = 5
+
+
+@dataclass
+class LoadedRuleset:
+    """A ruleset ready to score with, and where it came from."""
+
+    ruleset: Ruleset
+    path: Path
+    base_id: str | None
+    """The national ruleset at the root of an `extends:` chain (None for a national one)."""
+
+    @property
+    def id(self) -> str:
+        return self.ruleset.id
+
+
+def merge_overlay(base: Any, overlay: Any) -> Any:
+    """Overlay data onto base data: mappings merge, lists of records merge by `id`.
+
+    Neither input is modified; unmerged values are shared, not copied.
+    """
+    if isinstance(base, dict) and isinstance(overlay, dict):
+        out = dict(base)
+        for key, value in overlay.items():
+            out[key] = merge_overlay(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(overlay, list) and _records(base) and _records(overlay):
+        merged = [dict(x) for x in base]
+        index = {str(x["id"]): n for n, x in enumerate(merged)}
+        for element in overlay:
+            key = str(element["id"])
+            if key in index:
+                merged[index[key]] = merge_overlay(merged[index[key]], element)
+            else:
+                index[key] = len(merged)
+                merged.append(element)
+        return merged
+    return overlay
+
+
+def _records(values: list[Any]) -> bool:
+    return bool(values) and all(isinstance(v, dict) and "id" in v for v in values)
+
+
+def _translate_loc(merged: Any, overlay: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    """A loc in the merged data, as a loc in the overlay's own data (None if not there)."""
+    out: list[str | int] = []
+    m, o = merged, overlay
+    for part in loc:
+        if isinstance(m, dict) and isinstance(o, dict):
+            if str(part) not in o:
+                return tuple(out) if out else None
+            out.append(str(part))
+            m, o = m.get(str(part)), o[str(part)]
+        elif isinstance(m, list) and isinstance(o, list) and isinstance(part, int):
+            if part >= len(m) or not isinstance(m[part], dict) or "id" not in m[part]:
+                return tuple(out) if out else None
+            ident = str(m[part]["id"])
+            found = next((n for n, x in enumerate(o) if isinstance(x, dict) and str(x.get("id")) == ident), None)
+            if found is None:
+                return tuple(out) if out else None
+            out.append(found)
+            m, o = m[part], o[found]
+        else:
+            break
+    return tuple(out)
+
+
+class RulesetRegistry:
+    """The rulesets tcpl knows: the shipped ones in `criteria/`, and any file given by path."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or data_dir("criteria")
+        self._by_id: dict[str, Path] | None = None
+        self._loaded: dict[Path, LoadedRuleset] = {}
+
+    def shipped(self) -> dict[str, Path]:
+        if self._by_id is None:
+            found: dict[str, Path] = {}
+            for path in sorted(self.directory.glob("*.yaml")):
+                doc = read_yaml(path)
+                if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+                    found[doc.data["id"]] = path
+            self._by_id = found
+        return self._by_id
+
+    def by_id(self, ident: str) -> LoadedRuleset | None:
+        path = self.shipped().get(ident)
+        return self.load_path(path) if path else None
+
+    def all_shipped(self) -> list[LoadedRuleset]:
+        return [self.load_path(p) for p in self.shipped().values()]
+
+    def for_year(self, year: int) -> list[LoadedRuleset]:
+        return [r for r in self.all_shipped() if r.base_id is None and r.ruleset.years.contains(year)]
+
+    def year_note(self, year: int) -> str | None:
+        for loaded in self.all_shipped():
+            for note in loaded.ruleset.year_notes:
+                if note.year == year:
+                    return note.text
+        return None
+
+    def load_path(self, path: Path) -> LoadedRuleset:
+        """Load a ruleset file; raise InvalidFilesError with located problems if it is bad."""
+        key = path.resolve()
+        if key not in self._loaded:
+            self._loaded[key] = self._load(key, chain=())
+        return self._loaded[key]
+
+    def _load(self, path: Path, chain: tuple[Path, ...]) -> LoadedRuleset:
+        doc = read_yaml(path)
+        if not doc.ok:
+            raise InvalidFilesError(doc.diagnostics)
+        if not isinstance(doc.data, dict):
+            raise InvalidFilesError([doc.diagnostic((), "bộ tiêu chí phải là một bảng các trường", code="TCPL201")])
+        extends = doc.data.get("extends")
+        if not extends:
+            ruleset = _validated(doc, doc.data)
+            return LoadedRuleset(ruleset=ruleset, path=path, base_id=None)
+        base = self._resolve_extends(doc, str(extends), chain + (path,))
+        # Field-level problems of the overlay itself ("missing" is fine: the base supplies it).
+        try:
+            Ruleset.model_validate(doc.data)
+        except ValidationError as exc:
+            own = [
+                d
+                for d in diagnostics_from(doc, Ruleset, exc, doc.data)
+                if d.code != "TCPL101"
+            ]
+            if own:
+                raise InvalidFilesError(own) from None
+        base_data = base.ruleset.model_dump(mode="python", by_alias=True, exclude_unset=True)
+        merged = merge_overlay(base_data, doc.data)
+        try:
+            ruleset = Ruleset.model_validate(merged)
+        except ValidationError as exc:
+            raise InvalidFilesError(_overlay_diagnostics(doc, exc, merged)) from None
+        return LoadedRuleset(ruleset=ruleset, path=path, base_id=base.base_id or base.id)
+
+    def _resolve_extends(self, doc: YamlDocument, target: str, chain: tuple[Path, ...]) -> LoadedRuleset:
+        if len(chain) > MAX_EXTENDS_DEPTH:
+            raise InvalidFilesError(
+                [doc.diagnostic(("extends",), "chuỗi 'extends' quá dài (tối đa 5 lớp)", code="TCPL202")]
+            )
+        if target.endswith((".yaml", ".yml")) or "/" in target:
+            target_path = (doc.path.parent / target).resolve()
+            if not target_path.is_file():
+                raise InvalidFilesError(
+                    [doc.diagnostic(("extends",), f"không tìm thấy tệp bộ tiêu chí '{target}'", code="TCPL203")]
+                )
+        else:
+            found = self.shipped().get(target)
+            if found is None:
+                known = ", ".join(self.shipped()) or "(không có)"
+                raise InvalidFilesError(
+                    [doc.diagnostic(("extends",), f"không có bộ tiêu chí '{target}'; có: {known}", code="TCPL203")]
+                )
+            target_path = found.resolve()
+        if target_path in chain:
+            raise InvalidFilesError(
+                [doc.diagnostic(("extends",), "'extends' vòng tròn: bộ tiêu chí mở rộng chính nó", code="TCPL202")]
+            )
+        if target_path in self._loaded:
+            return self._loaded[target_path]
+        loaded = self._load(target_path, chain)
+        self._loaded[target_path] = loaded
+        return loaded
+
+
+def _validated(doc: YamlDocument, data: Any) -> Ruleset:
+    try:
+        return Ruleset.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidFilesError(diagnostics_from(doc, Ruleset, exc, data)) from None
+
+
+def _overlay_diagnostics(doc: YamlDocument, exc: ValidationError, merged: Any) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        own = _translate_loc(merged, doc.data, loc)
+        where = ".".join(str(p) for p in loc if not (isinstance(p, str) and "[" in p))
+        message = (err.get("ctx") or {}).get("error") or err.get("msg")
+        out.append(
+            doc.diagnostic(
+                own or (),
+                f"sau khi gộp với bộ tiêu chí gốc, '{where}': {message}",
+                code="TCPL204",
+            )
+        )
+    return out

@@ -1,0 +1,391 @@
+"""Safe YAML reading that remembers where every value came from.
+
+libyaml (PyYAML's C parser) composes the node tree; the tree is then turned into plain Python
+values here rather than by PyYAML's constructor, so that:
+
+- duplicate keys are refused (PyYAML silently keeps the last one: data loss);
+- alias expansion is bounded (an "alias bomb" is refused, a recursive alias too);
+- only the standard safe tags are accepted;
+- mapping keys stay the text the officer typed ("1.1" is an id, not the number 1.1);
+- text is NFC and holds no character that cannot go into a Word document.
+
+The node tree is kept, so a problem found later (by pydantic, or against the ruleset) can be
+reported at its line and column without building a position table for every file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from tcpl.errors import Diagnostic, display_path
+from tcpl.models.common import YamlFloat
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Larger files are refused: a commune's YAML is a few kilobytes, a big plan some tens."""
+
+MAX_NODES = 200_000
+"""Values built from one file, counting every alias expansion: stops "billion laughs"."""
+
+# Characters XML 1.0 (hence a .docx) cannot hold, or that only cause trouble in a document:
+# C0 controls except tab/LF/CR, DEL, C1 controls, and the non-characters U+FFFE/U+FFFF.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+_SAFE_SCALAR_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+_constructor = SafeConstructor()
+
+
+@dataclass
+class YamlDocument:
+    """A YAML file read safely: its data, its node tree (for positions) and its problems."""
+
+    path: Path
+    data: Any = None
+    root: yaml.Node | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+    @property
+    def shown_path(self) -> str:
+        return display_path(self.path)
+
+    def diagnostic(
+        self,
+        loc: tuple[str | int, ...],
+        message: str,
+        *,
+        code: str,
+        key: bool = False,
+        severity: Any = None,
+    ) -> Diagnostic:
+        """A diagnostic placed at the node for `loc` (at its key when `key` is true)."""
+        line, col = self.position(loc, key=key)
+        kwargs: dict[str, Any] = {}
+        if severity is not None:
+            kwargs["severity"] = severity
+        return Diagnostic(self.shown_path, line, col, message, code=code, loc=loc, **kwargs)
+
+    def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the deepest node along `loc` that exists."""
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for part in loc:
+            found = _child(node, part)
+            if found is None:
+                break
+            key_node, value_node = found
+            mark = key_node.start_mark if (key and key_node is not None) else value_node.start_mark
+            node = value_node
+        return (mark.line + 1, mark.column + 1)
+
+    def has_node(self, loc: tuple[str | int, ...]) -> bool:
+        node = self.root
+        for part in loc:
+            if node is None:
+                return False
+            found = _child(node, part)
+            if found is None:
+                return False
+            node = found[1]
+        return node is not None
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                return key_node, value_node
+        return None
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        if 0 <= part < len(node.value):
+            return None, node.value[part]
+    return None
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def forbidden_char_name(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def read_yaml(path: Path, *, text: str | None = None) -> YamlDocument:
+    """Read `path` (or `text` on its behalf); never raises for bad content."""
+    doc = YamlDocument(path=path)
+    shown = doc.shown_path
+
+    def fail(line: int, col: int, message: str, code: str) -> YamlDocument:
+        doc.diagnostics.append(Diagnostic(shown, line, col, message, code=code))
+        return doc
+
+    if text is None:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            return fail(1, 1, f"không đọc được tệp: {exc.strerror or exc}", "TCPL001")
+        if size > MAX_FILE_BYTES:
+            return fail(
+                1,
+                1,
+                f"tệp quá lớn ({size / 1_048_576:.1f} MB, tối đa {MAX_FILE_BYTES // 1_048_576} MB);"
+                " hãy tách tệp hoặc kiểm tra xem có phải tệp YAML của tcpl không",
+                "TCPL002",
+            )
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return fail(1, 1, f"không đọc được tệp: {exc.strerror or exc}", "TCPL001")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            return fail(
+                line,
+                col,
+                f"tệp không phải mã UTF-8 (byte 0x{raw[exc.start]:02X}); hãy lưu lại tệp với"
+                " mã hóa UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8)",
+                "TCPL003",
+            )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    doc.text = text
+
+    bad = list(_iter_forbidden(text))
+    if bad:
+        for index in bad[:20]:
+            line, col = _line_col(text, index)
+            doc.diagnostics.append(
+                Diagnostic(
+                    shown,
+                    line,
+                    col,
+                    f"ký tự điều khiển {forbidden_char_name(text[index])} không được phép"
+                    " (không đưa được vào văn bản Word); hãy xóa ký tự này",
+                    code="TCPL004",
+                )
+            )
+        return doc
+
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return fail(1, 1, "tệp rỗng: không có dữ liệu nào", "TCPL005")
+
+    loader = yaml.CSafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return fail(line, col, translate_yaml_error(exc), "TCPL006")
+    except yaml.YAMLError as exc:
+        return fail(1, 1, f"lỗi cú pháp YAML: {exc}", "TCPL006")
+    finally:
+        loader.dispose()
+    if root is None:
+        return fail(1, 1, "tệp rỗng: không có dữ liệu nào", "TCPL005")
+    doc.root = root
+    builder = _Builder(shown)
+    doc.data = builder.build(root)
+    doc.diagnostics.extend(builder.diagnostics)
+    return doc
+
+
+def _iter_forbidden(text: str) -> Iterator[int]:
+    for m in _FORBIDDEN_CHARS.finditer(text):
+        yield m.start()
+
+
+_YAML_PROBLEMS: list[tuple[str, str]] = [
+    (
+        "found character that cannot start any token",
+        "ký tự không hợp lệ ở đầu giá trị; nếu đây là ký tự tab, YAML không cho thụt lề bằng"
+        " tab: hãy dùng dấu cách",
+    ),
+    (
+        "found a tab character",
+        "YAML không cho thụt lề bằng tab: hãy thay tab bằng dấu cách",
+    ),
+    (
+        "mapping values are not allowed",
+        "dấu ':' không đúng chỗ: có thể thiếu dấu cách sau ':', thụt lề sai, hoặc giá trị chứa"
+        " ': ' cần đặt trong dấu nháy",
+    ),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên trường"),
+    ("did not find expected key", "thụt lề không khớp: dòng này không thẳng hàng với các trường"),
+    ("did not find expected '-' indicator", "thụt lề không khớp với danh sách (các dòng '- ...')"),
+    ("did not find expected node content", "thiếu giá trị ở đây"),
+    ("found undefined alias", "alias (*tên) chưa được định nghĩa bằng anchor (&tên)"),
+    (
+        "found unexpected end of stream",
+        "tệp kết thúc bất ngờ: có thể thiếu dấu nháy đóng hoặc dấu ngoặc đóng",
+    ),
+    ("found unknown escape character", "chuỗi trong dấu nháy kép có ký tự thoát '\\' không hợp lệ"),
+    ("but found another document", "tệp chứa nhiều tài liệu YAML ('---'): mỗi tệp chỉ được một"),
+    ("found duplicate anchor", "anchor (&tên) bị định nghĩa hai lần"),
+    ("expected ',' or ']'", "danh sách trong [...] thiếu dấu ',' hoặc ']'"),
+    ("expected ',' or '}'", "bảng trong {...} thiếu dấu ',' hoặc '}'"),
+    ("found unexpected ':'", "dấu ':' không đúng chỗ"),
+    ("while scanning a simple key", "thiếu dấu ':' sau tên trường"),
+    ("expected <block end>", "thụt lề không khớp"),
+    ("expected a comment or a line break", "sau giá trị này chỉ được có chú thích (#) hoặc xuống dòng"),
+]
+
+
+def translate_yaml_error(exc: yaml.MarkedYAMLError) -> str:
+    """A Vietnamese explanation of a libyaml syntax error, keeping the original for search."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    for needle, message in _YAML_PROBLEMS:
+        if needle in problem or needle in context:
+            return f"lỗi cú pháp YAML: {message} ({problem})"
+    return f"lỗi cú pháp YAML: {problem or context}"
+
+
+class _Builder:
+    """Turns a composed node tree into Python values, recording problems instead of raising."""
+
+    def __init__(self, shown_path: str) -> None:
+        self.shown_path = shown_path
+        self.diagnostics: list[Diagnostic] = []
+        self.count = 0
+        self.active: set[int] = set()
+        self.exploded = False
+
+    def problem(self, node: yaml.Node, message: str, code: str) -> None:
+        mark = node.start_mark
+        self.diagnostics.append(
+            Diagnostic(self.shown_path, mark.line + 1, mark.column + 1, message, code=code)
+        )
+
+    def build(self, node: yaml.Node) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            if not self.exploded:
+                self.exploded = True
+                self.problem(
+                    node,
+                    f"tệp mở rộng ra quá {MAX_NODES:,} giá trị (alias '*' lồng nhau: 'alias bomb');"
+                    " hãy viết các giá trị trực tiếp, không dùng anchor/alias lồng nhau",
+                    "TCPL007",
+                )
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        key = id(node)
+        if key in self.active:
+            self.problem(node, "alias đệ quy (một giá trị tự chứa chính nó) không được phép", "TCPL007")
+            return None
+        self.active.add(key)
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                if node.tag != _SEQ_TAG:
+                    self.unsupported_tag(node)
+                    return None
+                return [self.build(child) for child in node.value]
+            if isinstance(node, yaml.MappingNode):
+                if node.tag != _MAP_TAG:
+                    self.unsupported_tag(node)
+                    return None
+                return self.mapping(node)
+        finally:
+            self.active.discard(key)
+        return None  # pragma: no cover - libyaml only makes these three node kinds
+
+    def unsupported_tag(self, node: yaml.Node) -> None:
+        self.problem(
+            node,
+            f"thẻ YAML '{node.tag}' không được hỗ trợ; chỉ dùng chuỗi, số, ngày, true/false,"
+            " danh sách và bảng",
+            "TCPL008",
+        )
+
+    def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, "tên trường phải là một chuỗi đơn giản", "TCPL009")
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(
+                    key_node,
+                    "khóa gộp '<<' không được hỗ trợ; hãy viết các trường trực tiếp",
+                    "TCPL008",
+                )
+                continue
+            key = key_node.value
+            if not isinstance(key, str):  # pragma: no cover - scalar values are text
+                key = str(key)
+            key = unicodedata.normalize("NFC", key)
+            if key in first_seen:
+                earlier = first_seen[key].start_mark
+                self.problem(
+                    key_node,
+                    f"trường '{key}' bị lặp (đã có ở dòng {earlier.line + 1}); YAML chỉ giữ một"
+                    " giá trị nên dữ liệu sẽ mất: hãy xóa hoặc gộp một trong hai",
+                    "TCPL010",
+                )
+                continue
+            first_seen[key] = key_node
+            result[key] = self.build(value_node)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag not in _SAFE_SCALAR_TAGS:
+            self.unsupported_tag(node)
+            return None
+        if tag.endswith(":str"):
+            value: str = node.value
+            if _FORBIDDEN_CHARS.search(value):
+                self.problem(
+                    node,
+                    "chuỗi chứa ký tự điều khiển (viết bằng mã thoát '\\x..') không đưa được vào"
+                    " văn bản Word; hãy xóa ký tự này",
+                    "TCPL004",
+                )
+                return _FORBIDDEN_CHARS.sub("", value)
+            return value if value.isascii() else unicodedata.normalize("NFC", value)
+        try:
+            if tag.endswith(":int"):
+                return _constructor.construct_yaml_int(node)
+            if tag.endswith(":float"):
+                return YamlFloat(_constructor.construct_yaml_float(node), node.value)
+            if tag.endswith(":bool"):
+                return _constructor.construct_yaml_bool(node)
+            if tag.endswith(":null"):
+                return None
+            return _constructor.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            self.problem(
+                node,
+                f"'{node.value}' không phải ngày hoặc số hợp lệ; ngày viết dạng NĂM-THÁNG-NGÀY,"
+                " ví dụ 2026-01-15",
+                "TCPL011",
+            )
+            return None

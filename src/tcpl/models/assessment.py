@@ -1,0 +1,84 @@
+"""Assessment files (số liệu tự đánh giá): one commune's figures for one evaluation year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, model_validator
+
+from tcpl.models.common import Count, Id, Model, Number, ShortText, Slug, Text, Year
+
+ItemScalar = bool | Number | list[ShortText]
+
+
+class ItemEntry(Model):
+    """The value of one item (nội dung) as the officer entered it.
+
+    Short forms are accepted: `true` (boolean), `3` (count, or points for kind points),
+    `[portal, radio]` (choice). The long form adds evidence and notes.
+    """
+
+    value: ItemScalar | None = Field(
+        default=None, description="boolean: true/false; count: số; choice: danh sách mã lựa chọn"
+    )
+    done: Count | date | None = Field(
+        default=None, description="ratio: số đã thực hiện/đạt; deadline: ngày hoàn thành"
+    )
+    total: Count | None = Field(default=None, description="ratio: tổng số phát sinh")
+    due: date | None = Field(default=None, description="deadline: hạn phải hoàn thành")
+    points: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        default=None, description="Điểm tự chấm (bắt buộc với kind points)"
+    )
+    evidence: list[ShortText] = Field(default_factory=list, description="Tài liệu kiểm chứng")
+    note: Text | None = Field(default=None, description="Ghi chú, giải trình")
+    officer: ShortText | None = Field(default=None, description="Công chức phụ trách")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, data: Any) -> Any:
+        if isinstance(data, bool | int | float | list):
+            return {"value": data}
+        return data
+
+    @model_validator(mode="after")
+    def _check_ratio(self) -> ItemEntry:
+        if (
+            isinstance(self.done, int)
+            and self.total is not None
+            and self.done > self.total
+        ):
+            raise ValueError(
+                f"số đã thực hiện (done: {self.done}) lớn hơn tổng số (total: {self.total})"
+            )
+        return self
+
+
+class Recognized(Model):
+    """The recognition decision, once issued (quyết định công nhận)."""
+
+    decision: ShortText | None = Field(default=None, description="Số quyết định")
+    date: dt.date | None = Field(default=None, description="Ngày quyết định")
+    authority: ShortText | None = Field(default=None, description="Cơ quan, người quyết định")
+    result: Literal["dat", "chua_dat"] | None = None
+
+
+class Assessment(Model):
+    """An assessment file: the year's figures of a commune, judged against a ruleset."""
+
+    kind: Literal["assessment"] | None = None
+    ruleset: ShortText | None = Field(
+        default=None,
+        description="Mã bộ tiêu chí (qd25-2021, qd27-2025) hoặc đường dẫn tệp; bỏ trống: theo năm",
+    )
+    commune: Slug | None = Field(default=None, description="Mã xã, như trong commune.yaml")
+    year: Year
+    conditions: dict[str, bool] = Field(
+        default_factory=dict, description="Điều kiện công nhận: true khi điều kiện được bảo đảm"
+    )
+    items: dict[Id, ItemEntry] = Field(default_factory=dict, description="Số liệu từng nội dung")
+    officers: dict[Id, ShortText] = Field(
+        default_factory=dict, description="Công chức phụ trách theo mã tiêu chí hoặc chỉ tiêu"
+    )
+    recognized: Recognized | None = None

@@ -1,0 +1,257 @@
+"""Ruleset files (bộ tiêu chí, `criteria/*.yaml`): the rules of one legal basis, as data."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from tcpl.models.common import Id, Model, ShortText, Text, Year
+
+Share = Annotated[float, Field(ge=0, le=1, description="Tỷ lệ từ 0 đến 1 (0,9 = 90 %)")]
+Points = Annotated[float, Field(ge=0, le=100, description="Số điểm")]
+ConditionId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+OptionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
+
+
+class ItemKind(StrEnum):
+    """How an item's value is entered and judged (loại nội dung)."""
+
+    BOOLEAN = "boolean"
+    RATIO = "ratio"
+    COUNT = "count"
+    CHOICE = "choice"
+    DEADLINE = "deadline"
+    POINTS = "points"
+
+
+class Band(Model):
+    """A ratio band (mức điểm): from this ratio up, the item earns these points."""
+
+    at_least: Share
+    points: Points
+
+
+class ChoiceOption(Model):
+    """One allowed option of a `choice` item (hình thức được chọn)."""
+
+    id: OptionId
+    name: ShortText
+
+
+class Sourced(Model):
+    """Where a rule comes from and whether it was checked against the official text."""
+
+    source: ShortText | None = Field(
+        default=None, description="Căn cứ: văn bản, điều, khoản, phụ lục; hoặc nguồn tham khảo"
+    )
+    verified: bool = Field(
+        default=False,
+        description="true khi đã đối chiếu với văn bản chính thức; false: chưa xác minh",
+    )
+
+
+class Item(Sourced):
+    """A content item of an indicator (nội dung): the unit that is entered and judged."""
+
+    id: Id
+    name: Text
+    kind: ItemKind
+    required: float | None = Field(
+        default=None,
+        ge=0,
+        description=(
+            "Mức đạt: tỷ lệ (0–1) cho ratio, số tối thiểu cho count/choice. Bỏ trống: mặc định"
+            " (1,0 hoặc 1). Ghi null: mức chưa xác định, kết quả sẽ là 'chưa xác định'."
+        ),
+    )
+    when_empty: Literal["met", "not_met"] = Field(
+        default="met",
+        description="Tỷ lệ khi tổng số là 0 (không phát sinh trong năm): met = đạt",
+    )
+    options: list[ChoiceOption] = Field(default_factory=list, description="choice: các lựa chọn")
+    points: Points | None = Field(
+        default=None,
+        description=(
+            "Mô hình điểm: điểm khi đạt; với kind points là điểm tối đa. null: chưa rõ, công"
+            " chức tự nhập điểm"
+        ),
+    )
+    bands: list[Band] = Field(
+        default_factory=list, description="Mô hình điểm, ratio: các mức điểm, mức cao trước"
+    )
+    done_label: ShortText | None = Field(default=None, description="ratio: tử số là gì")
+    total_label: ShortText | None = Field(default=None, description="ratio: mẫu số là gì")
+    unit: ShortText | None = Field(default=None, description="Đơn vị đếm, ví dụ 'vụ việc'")
+    guidance: Text | None = Field(default=None, description="Hướng dẫn chấm, ghi chú nguồn")
+    evidence: list[ShortText] = Field(default_factory=list, description="Tài liệu kiểm chứng")
+
+    @property
+    def required_known(self) -> bool:
+        """False when the ruleset says the required level is not known (`required: null`)."""
+        return not ("required" in self.model_fields_set and self.required is None)
+
+    def required_value(self) -> float:
+        """The required level, with the kind's default when the ruleset leaves it out."""
+        if self.required is not None:
+            return self.required
+        return 1.0
+
+    @model_validator(mode="after")
+    def _check_kind_fields(self) -> Item:
+        if self.kind is ItemKind.RATIO and self.required is not None and self.required > 1:
+            raise ValueError("mức đạt của tỷ lệ phải từ 0 đến 1 (ví dụ 0.8 cho 80 %)")
+        if self.kind is ItemKind.CHOICE and not self.options:
+            raise ValueError("nội dung loại choice cần danh sách options")
+        if self.kind is not ItemKind.CHOICE and self.options:
+            raise ValueError("chỉ nội dung loại choice mới có options")
+        if self.bands:
+            if self.kind is not ItemKind.RATIO:
+                raise ValueError("chỉ nội dung loại ratio mới có bands")
+            levels = [b.at_least for b in self.bands]
+            if levels != sorted(levels, reverse=True) or len(set(levels)) != len(levels):
+                raise ValueError("các mức trong bands phải xếp từ cao xuống thấp, không trùng")
+        ids = [o.id for o in self.options]
+        if len(ids) != len(set(ids)):
+            raise ValueError("mã lựa chọn trong options bị trùng")
+        return self
+
+
+class Indicator(Sourced):
+    """An indicator (chỉ tiêu): met when all its items are; points are their sum, capped."""
+
+    id: Id
+    name: Text
+    max_points: Points | None = Field(default=None, description="Điểm tối đa (mô hình điểm)")
+    guidance: Text | None = None
+    evidence: list[ShortText] = Field(default_factory=list, description="Tài liệu kiểm chứng")
+    items: list[Item] = Field(min_length=1)
+
+
+class Criterion(Sourced):
+    """A criterion (tiêu chí): a group of indicators."""
+
+    id: Id
+    name: Text
+    max_points: Points | None = Field(
+        default=None, description="Điểm tối đa (mô hình điểm); null khi chưa xác minh"
+    )
+    indicators: list[Indicator] = Field(min_length=1)
+
+
+class Condition(Sourced):
+    """A yes/no recognition condition the assessment must state (điều kiện công nhận)."""
+
+    id: ConditionId
+    text: Text
+
+
+class Recognition(Model):
+    """When a commune is recognised (điều kiện công nhận đạt chuẩn)."""
+
+    total_at_least: Points | None = Field(default=None, description="Mô hình điểm: tổng điểm tối thiểu")
+    criterion_share_at_least: Share | None = Field(
+        default=None, description="Mô hình điểm: mỗi tiêu chí đạt tối thiểu tỷ lệ này của điểm tối đa"
+    )
+    source: ShortText | None = None
+    verified: bool = False
+    conditions: list[Condition] = Field(default_factory=list)
+
+
+class DayOfYear(Model):
+    """A fixed date of the evaluation cycle: day/month, in the evaluation year or the next."""
+
+    day: int = Field(ge=1, le=31)
+    month: int = Field(ge=1, le=12)
+    year_offset: Literal[0, 1] = Field(default=0, description="1: năm sau năm đánh giá")
+
+
+class ProcedureStep(Sourced):
+    """A step of the evaluation procedure (trình tự đánh giá), for the calendar."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    name: Text
+    actor: ShortText | None = Field(default=None, description="Ai thực hiện")
+    due: DayOfYear | None = Field(default=None, description="Hạn (trước ngày này)")
+    min_days: int | None = Field(default=None, ge=0, description="Thời gian tối thiểu (ngày)")
+
+
+class YearNote(Sourced):
+    """Something to say about one year (for example 2025: no regular round)."""
+
+    year: Year
+    text: Text
+
+
+class YearRange(Model):
+    """Evaluation years the ruleset governs (năm đánh giá áp dụng)."""
+
+    from_: Year = Field(alias="from")
+    to: Year | None = None
+
+    def contains(self, year: int) -> bool:
+        return year >= self.from_ and (self.to is None or year <= self.to)
+
+    def describe(self) -> str:
+        return f"{self.from_}–{self.to}" if self.to else f"từ {self.from_}"
+
+
+class Ruleset(Model):
+    """A ruleset file (bộ tiêu chí): criteria, indicators, items and recognition rules."""
+
+    kind: Literal["ruleset"] | None = None
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._+-]*$", max_length=80)]
+    title: Text
+    legal_basis: list[ShortText] = Field(default_factory=list, description="Căn cứ pháp lý")
+    years: YearRange
+    model: Literal["points", "pass_fail"]
+    extends: ShortText | None = Field(
+        default=None, description="Bộ tiêu chí gốc (mã hoặc đường dẫn) khi tệp này là lớp bổ sung"
+    )
+    recognition: Recognition = Field(default_factory=Recognition)
+    criteria: list[Criterion] = Field(min_length=1)
+    procedure: list[ProcedureStep] = Field(default_factory=list)
+    year_notes: list[YearNote] = Field(default_factory=list)
+    forms: dict[str, ShortText] = Field(
+        default_factory=dict, description="Tên các biểu mẫu (report, scoresheet, feedback...)"
+    )
+    unverified_note: Text | None = Field(
+        default=None, description="Điều cần nói khi dùng bộ tiêu chí có số liệu chưa xác minh"
+    )
+
+    @model_validator(mode="after")
+    def _check_ids(self) -> Ruleset:
+        seen: set[str] = set()
+        for criterion in self.criteria:
+            for ident in (criterion.id, *self._ids_below(criterion)):
+                if ident in seen:
+                    raise ValueError(f"mã '{ident}' bị trùng trong bộ tiêu chí")
+                seen.add(ident)
+        cond_ids = [c.id for c in self.recognition.conditions]
+        if len(cond_ids) != len(set(cond_ids)):
+            raise ValueError("mã điều kiện công nhận bị trùng")
+        if self.model == "pass_fail":
+            for criterion in self.criteria:
+                if criterion.max_points is not None:
+                    raise ValueError("mô hình đạt/chưa đạt không có max_points")
+        return self
+
+    @staticmethod
+    def _ids_below(criterion: Criterion) -> list[str]:
+        out: list[str] = []
+        for indicator in criterion.indicators:
+            out.append(indicator.id)
+            out.extend(item.id for item in indicator.items)
+        return out
+
+    def iter_items(self) -> list[tuple[Criterion, Indicator, Item]]:
+        return [(c, i, it) for c in self.criteria for i in c.indicators for it in i.items]
+
+    def item_index(self) -> dict[str, Item]:
+        return {it.id: it for _, _, it in self.iter_items()}
+
+    def is_verified(self) -> bool:
+        return all(
+            c.verified and i.verified and it.verified for c, i, it in self.iter_items()
+        ) and self.recognition.verified

@@ -1,0 +1,43 @@
+"""Numbers and dates written the Vietnamese way (decimal comma; Decree 30 dates)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def number(value: float | int | None, *, digits: int = 2) -> str:
+    """8.5 -> "8,5"; 10.0 -> "10"; 0.25 -> "0,25"; None -> "—"."""
+    if value is None:
+        return "—"
+    rounded = round(float(value), digits)
+    if rounded.is_integer():
+        return f"{int(rounded):,}".replace(",", ".")
+    text = f"{rounded:.{digits}f}".rstrip("0").rstrip(".")
+    whole, _, frac = text.partition(".")
+    whole = f"{int(whole):,}".replace(",", ".") if whole not in ("-0", "") else whole
+    return f"{whole},{frac}" if frac else whole
+
+
+def percent(ratio: float | None, *, digits: int = 1) -> str:
+    """0.8181 -> "81,8 %"; 1.0 -> "100 %"."""
+    if ratio is None:
+        return "—"
+    return f"{number(ratio * 100, digits=digits)} %"
+
+
+def nd30_day_month(d: date) -> tuple[str, str]:
+    """Day and month as Decree 30 writes them: days below 10 and months 1-2 get a leading zero."""
+    day = f"{d.day:02d}"
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return day, month
+
+
+def long_date(d: date) -> str:
+    """ "ngày 05 tháng 01 năm 2023" (Nghị định 30/2020, Phụ lục I, mục II.4)."""
+    day, month = nd30_day_month(d)
+    return f"ngày {day} tháng {month} năm {d.year}"
+
+
+def short_date(d: date) -> str:
+    """ "05/01/2023"."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
