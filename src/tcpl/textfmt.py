@@ -19,10 +19,10 @@ def number(value: float | int | None, *, digits: int = 2) -> str:
 
 
 def percent(ratio: float | None, *, digits: int = 1) -> str:
-    """0.8181 -> "81,8 %"; 1.0 -> "100 %"."""
+    """0.8181 -> "81,8 %"; 1.0 -> "100 %" (with a no-break space, so "%" never starts a line)."""
     if ratio is None:
         return "—"
-    return f"{number(ratio * 100, digits=digits)} %"
+    return f"{number(ratio * 100, digits=digits)}\u00a0%"
 
 
 def nd30_day_month(d: date) -> tuple[str, str]:

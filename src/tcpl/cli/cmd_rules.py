@@ -113,11 +113,14 @@ def show_rules(
     if rs.model == "points":
         cond.add(f"Tổng điểm ≥ {fmt.number(rec.total_at_least)}")
         if rec.criterion_share_at_least is not None:
-            cond.add(f"Mỗi tiêu chí ≥ {fmt.percent(rec.criterion_share_at_least, digits=0)} điểm tối đa của tiêu chí")
+            cond.add(
+                f"Mỗi tiêu chí ≥ {fmt.percent(rec.criterion_share_at_least, digits=0)}"
+                " điểm tối đa của tiêu chí"
+            )
     else:
         cond.add("Mọi tiêu chí, chỉ tiêu đều đạt")
-    for c in rec.conditions:
-        cond.add(f"{escape(c.text)} [dim]({escape(c.source or '')})[/]")
+    for condition in rec.conditions:
+        cond.add(f"{escape(condition.text)} [dim]({escape(condition.source or '')})[/]")
     for c in rs.criteria:
         pts = f" — tối đa {fmt.number(c.max_points)} điểm" if rs.model == "points" else ""
         if rs.model == "points" and c.max_points is None:
@@ -126,12 +129,17 @@ def show_rules(
         for ind in c.indicators:
             ipts = ""
             if rs.model == "points":
-                ipts = f" — tối đa {fmt.number(ind.max_points)} điểm" if ind.max_points is not None else " — [yellow]điểm chưa rõ[/]"
+                ipts = (
+                    f" — tối đa {fmt.number(ind.max_points)} điểm"
+                    if ind.max_points is not None
+                    else " — [yellow]điểm chưa rõ[/]"
+                )
             flag = "" if ind.verified else " [yellow](chưa xác minh)[/]"
             inode = cnode.add(f"[bold]{ind.id}[/] {escape(ind.name)}{ipts}{flag}")
             for it in ind.items:
                 inode.add(
-                    f"{it.id} {escape(it.name)} [dim]\\[{it.kind.value}][/] — {escape(describe_rule(it, rs.model))}"
+                    f"{it.id} {escape(it.name)} [dim]\\[{it.kind.value}][/]"
+                    f" — {escape(describe_rule(it, rs.model))}"
                     + (f"\n[dim]Nguồn: {escape(it.source)}[/]" if it.source else "")
                 )
     out_console().print(tree)

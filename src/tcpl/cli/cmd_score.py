@@ -121,7 +121,9 @@ def show_score(result: ScoreResult, cy: CommuneYear, *, explain: bool) -> None:
         table.add_column("Tối đa", justify="right", no_wrap=True)
     table.add_column("Kết quả", no_wrap=True)
 
-    def row(ident: str, name: str, detail: str, points: str, top: str, word: str, style: str, bold: bool = False) -> None:
+    def row(
+        ident: str, name: str, detail: str, points: str, top: str, word: str, style: str, bold: bool = False
+    ) -> None:
         cells = [ident, f"[bold]{escape(name)}[/]" if bold else escape(name)]
         if explain:
             cells.append(escape(detail))
@@ -131,22 +133,46 @@ def show_score(result: ScoreResult, cy: CommuneYear, *, explain: bool) -> None:
         table.add_row(*cells)
 
     for c in result.criteria:
-        row(c.id, c.name, "", fmt.number(c.points), fmt.number(c.max_points),
-            verdict_word(c.met), verdict_style(c.met), bold=True)
+        row(
+            c.id,
+            c.name,
+            "",
+            fmt.number(c.points),
+            fmt.number(c.max_points),
+            verdict_word(c.met),
+            verdict_style(c.met),
+            bold=True,
+        )
         for ind in c.indicators:
             missing = any(i.missing for i in ind.items) and ind.met is not True
-            row(f"  {ind.id}", ind.name, "", fmt.number(ind.points), fmt.number(ind.max_points),
-                verdict_word(ind.met, missing=missing), verdict_style(ind.met, missing=missing))
+            row(
+                f"  {ind.id}",
+                ind.name,
+                "",
+                fmt.number(ind.points),
+                fmt.number(ind.max_points),
+                verdict_word(ind.met, missing=missing),
+                verdict_style(ind.met, missing=missing),
+            )
             if explain:
                 for it in ind.items:
                     detail = f"{it.value_text}; {it.rule}"
                     if not it.verified:
                         detail += " (chưa xác minh)"
-                    row(f"    {it.id}", it.name, detail, fmt.number(it.points), fmt.number(it.max_points),
-                        verdict_word(it.met, missing=it.missing), verdict_style(it.met, missing=it.missing))
+                    row(
+                        f"    {it.id}",
+                        it.name,
+                        detail,
+                        fmt.number(it.points),
+                        fmt.number(it.max_points),
+                        verdict_word(it.met, missing=it.missing),
+                        verdict_style(it.met, missing=it.missing),
+                    )
     console.print(table)
     if result.model == "points":
-        top = f"/{fmt.number(result.max_points)}" if result.max_points is not None else " (chưa rõ điểm tối đa)"
+        top = (
+            f"/{fmt.number(result.max_points)}" if result.max_points is not None else " (chưa rõ điểm tối đa)"
+        )
         need = f", cần ≥ {fmt.number(result.total_required)}" if result.total_required is not None else ""
         console.print(f"Tổng điểm: [bold]{fmt.number(result.total_points)}{top}[/]{need}")
     style = verdict_style(result.recognized)
@@ -180,7 +206,9 @@ def gap_command(
     result = score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)
     answer = gap(cy.ruleset.ruleset, cy.assessment, as_of=day, result=result)
     if output_format == "json":
-        write_json({"commune": result.commune, "year": result.year, "ruleset": result.ruleset, **answer.to_json()})
+        write_json(
+            {"commune": result.commune, "year": result.year, "ruleset": result.ruleset, **answer.to_json()}
+        )
     elif output_format == "markdown":
         write_text(gap_markdown(answer))
     else:
@@ -193,12 +221,17 @@ def parse_day(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--as-of phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2026-10-01 (không phải '{text}')") from None
+        raise UsageError(
+            f"--as-of phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2026-10-01 (không phải '{text}')"
+        ) from None
 
 
 def show_gap(answer: GapResult, result: ScoreResult, cy: CommuneYear) -> None:
     console = out_console()
-    console.print(f"[bold]{escape(_commune_label(cy))}[/] — năm {result.year} — {verdict_text(result.recognized).lower()}")
+    console.print(
+        f"[bold]{escape(_commune_label(cy))}[/] — năm {result.year}"
+        f" — {verdict_text(result.recognized).lower()}"
+    )
     if answer.recognized:
         console.print("[green]Xã đã đủ điều kiện công nhận: không cần cải thiện thêm.[/]")
         return

@@ -38,22 +38,14 @@ def register(app: typer.Typer) -> None:
 
 
 def validate(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Tệp hoặc thư mục cần kiểm tra.", show_default=False)
-    ],
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Định dạng: text hoặc json.")
-    ] = "text",
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")
-    ] = False,
+    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục cần kiểm tra.", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="Định dạng: text hoặc json.")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")] = False,
     ruleset: Annotated[
         Path | None,
         typer.Option("--ruleset", help="Chấm các tệp đánh giá theo bộ tiêu chí này (tệp YAML)."),
     ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Chỉ in lỗi, không in dòng tổng kết.")
-    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in lỗi, không in dòng tổng kết.")] = False,
 ) -> None:
     if output_format not in ("text", "json"):
         raise UsageError(f"--format phải là text hoặc json (không phải '{output_format}')")
@@ -75,9 +67,7 @@ def validate(
             {
                 "version": 1,
                 "status": "fail" if failed else "ok",
-                "files": [
-                    {"path": display_path(r.path), "kind": r.kind, "ok": r.ok} for r in results
-                ],
+                "files": [{"path": display_path(r.path), "kind": r.kind, "ok": r.ok} for r in results],
                 "diagnostics": [
                     {
                         "path": d.path,

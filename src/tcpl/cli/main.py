@@ -31,7 +31,7 @@ def _stderr(message: str) -> None:
 class TcplGroup(TyperGroup):
     """Runs the command and turns every error into a message and an exit code."""
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Sequence[str] | None = None,
         prog_name: str | None = None,
@@ -69,7 +69,7 @@ class TcplGroup(TyperGroup):
             code = exc.exit_code
         except typer.Exit as exc:
             code = exc.exit_code
-        except (ce.Abort, KeyboardInterrupt):
+        except (typer.Abort, KeyboardInterrupt):
             _stderr("Đã dừng.")
             code = 130
         except BrokenPipeError:
@@ -106,6 +106,8 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    options_metavar="[TÙY CHỌN]",
+    subcommand_metavar="LỆNH [THAM SỐ]...",
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -32,7 +32,10 @@ def score_markdown(result: ScoreResult, *, title: str | None = None, explain: bo
     lines.append(f"## {heading}")
     lines.append("")
     lines.append(f"- Xã: {result.commune or '—'}")
-    lines.append(f"- Bộ tiêu chí: {result.ruleset}" + (f" (dựa trên {result.base_ruleset})" if result.base_ruleset else ""))
+    lines.append(
+        f"- Bộ tiêu chí: {result.ruleset}"
+        + (f" (dựa trên {result.base_ruleset})" if result.base_ruleset else "")
+    )
     if result.model == "points":
         total = fmt.number(result.total_points)
         top = f"/{fmt.number(result.max_points)}" if result.max_points is not None else ""

@@ -85,8 +85,9 @@ class _Option:
     steps: tuple[Improvement, ...]
 
 
-def gap(ruleset: Ruleset, assessment: Assessment, *, as_of: date | None = None,
-        result: ScoreResult | None = None) -> GapResult:
+def gap(
+    ruleset: Ruleset, assessment: Assessment, *, as_of: date | None = None, result: ScoreResult | None = None
+) -> GapResult:
     """The smallest set of improvements that makes the commune recognised."""
     as_of = as_of or date.today()
     result = result or score(ruleset, assessment)
@@ -98,7 +99,9 @@ def gap(ruleset: Ruleset, assessment: Assessment, *, as_of: date | None = None,
         if cond.missing:
             out.notes.append(f"Cần khai báo điều kiện '{cond.id}' trong tệp đánh giá ({cond.text}).")
         elif not cond.met:
-            out.blockers.append(f"Không bảo đảm điều kiện công nhận: {cond.text}; không khắc phục được bằng số liệu.")
+            out.blockers.append(
+                f"Không bảo đảm điều kiện công nhận: {cond.text}; không khắc phục được bằng số liệu."
+            )
     if ruleset.model == "pass_fail":
         _pass_fail(result, index, assessment, as_of, out)
     else:
@@ -117,8 +120,9 @@ def apply(assessment: Assessment, steps: list[Improvement]) -> Assessment:
     return assessment.model_copy(update={"items": items})
 
 
-def _fix(item: Item, r: ItemResult, entry: ItemEntry | None, as_of: date,
-         target: float | None = None) -> tuple[dict[str, Any] | None, str, int] | None:
+def _fix(
+    item: Item, r: ItemResult, entry: ItemEntry | None, as_of: date, target: float | None = None
+) -> tuple[dict[str, Any] | None, str, int] | None:
     """How to make an item reach `target` (its required level by default): value, words, effort.
 
     None when no figure can do it (late deadline, nothing arose, unknown level).
@@ -152,8 +156,11 @@ def _fix(item: Item, r: ItemResult, entry: ItemEntry | None, as_of: date,
     if kind is ItemKind.COUNT:
         current = entry.value if entry and isinstance(entry.value, int | float) else 0
         need = max(1, math.ceil(req - float(current) - EPS))
-        return {**base, "value": float(current) + need if isinstance(current, float) else int(current) + need}, \
-            f"thêm {need}{unit} (cần ≥ {fmt.number(req)})", need
+        return (
+            {**base, "value": float(current) + need if isinstance(current, float) else int(current) + need},
+            f"thêm {need}{unit} (cần ≥ {fmt.number(req)})",
+            need,
+        )
     if kind is ItemKind.CHOICE:
         chosen = list(entry.value) if entry and isinstance(entry.value, list) else []
         valid = [o for o in item.options if o.id not in chosen]
@@ -163,18 +170,27 @@ def _fix(item: Item, r: ItemResult, entry: ItemEntry | None, as_of: date,
             return None
         extra = valid[:need]
         names = "; ".join(o.name for o in extra)
-        return {**base, "value": chosen + [o.id for o in extra]}, f"thêm {need} hình thức, ví dụ: {names}", need
+        return (
+            {**base, "value": chosen + [o.id for o in extra]},
+            f"thêm {need} hình thức, ví dụ: {names}",
+            need,
+        )
     if kind is ItemKind.DEADLINE:
         if entry is None or entry.due is None:
             return None
         if isinstance(entry.done, date) or as_of > entry.due:
             return None
-        return {**base, "done": entry.due.isoformat()}, f"hoàn thành trước hoặc đúng {fmt.short_date(entry.due)}", 1
+        return (
+            {**base, "done": entry.due.isoformat()},
+            f"hoàn thành trước hoặc đúng {fmt.short_date(entry.due)}",
+            1,
+        )
     return None
 
 
-def _pass_fail(result: ScoreResult, index: dict[str, Item], assessment: Assessment,
-               as_of: date, out: GapResult) -> None:
+def _pass_fail(
+    result: ScoreResult, index: dict[str, Item], assessment: Assessment, as_of: date, out: GapResult
+) -> None:
     for criterion in result.criteria:
         for indicator in criterion.indicators:
             for r in indicator.items:
@@ -184,20 +200,26 @@ def _pass_fail(result: ScoreResult, index: dict[str, Item], assessment: Assessme
                 if r.met is None and not r.missing:
                     out.feasible = None
                     out.notes.append(
-                        f"Nội dung {r.id}: bộ tiêu chí chưa có mức đạt chuẩn nên chưa tính được cần bao nhiêu."
+                        f"Nội dung {r.id}: bộ tiêu chí chưa có mức đạt chuẩn nên chưa tính được"
+                        " cần bao nhiêu."
                     )
                     continue
                 entry = assessment.items.get(r.id)
                 if r.missing and item.kind is not ItemKind.BOOLEAN:
-                    out.steps.append(Improvement(r.id, indicator.id, criterion.id, r.name,
-                                                 f"nhập số liệu ({r.rule})", None))
+                    out.steps.append(
+                        Improvement(
+                            r.id, indicator.id, criterion.id, r.name, f"nhập số liệu ({r.rule})", None
+                        )
+                    )
                     continue
                 fix = _fix(item, r, entry, as_of)
                 if fix is None:
                     out.blockers.append(_blocker(item, r, entry, as_of))
                     continue
                 value, words, effort = fix
-                out.steps.append(Improvement(r.id, indicator.id, criterion.id, r.name, words, value, effort=effort))
+                out.steps.append(
+                    Improvement(r.id, indicator.id, criterion.id, r.name, words, value, effort=effort)
+                )
 
 
 def _blocker(item: Item, r: ItemResult, entry: ItemEntry | None, as_of: date) -> str:
@@ -222,8 +244,15 @@ def _scale(values: list[float]) -> int:
     return min(denominator, 100)
 
 
-def _item_options(item: Item, r: ItemResult, entry: ItemEntry | None, as_of: date,
-                  indicator_max: float | None, ind: IndicatorResult, crit_id: str) -> list[tuple[float, int, Improvement]]:
+def _item_options(
+    item: Item,
+    r: ItemResult,
+    entry: ItemEntry | None,
+    as_of: date,
+    indicator_max: float | None,
+    ind: IndicatorResult,
+    crit_id: str,
+) -> list[tuple[float, int, Improvement]]:
     """Ways to raise one item's points: (gain, effort, improvement)."""
     current = r.points or 0.0
     opts: list[tuple[float, int, Improvement]] = []
@@ -231,7 +260,9 @@ def _item_options(item: Item, r: ItemResult, entry: ItemEntry | None, as_of: dat
     def add(new_points: float, value: dict[str, Any] | None, words: str, effort: int) -> None:
         gain = new_points - current
         if gain > EPS:
-            opts.append((gain, effort, Improvement(r.id, ind.id, crit_id, r.name, words, value, gain, effort)))
+            opts.append(
+                (gain, effort, Improvement(r.id, ind.id, crit_id, r.name, words, value, gain, effort))
+            )
 
     if r.points_from == "rule" or (r.points_from is None and (item.bands or item.points is not None)):
         if item.bands:
@@ -252,9 +283,12 @@ def _item_options(item: Item, r: ItemResult, entry: ItemEntry | None, as_of: dat
     top = item.points if item.points is not None else indicator_max
     if top is not None and top > current + EPS:
         base = entry.model_dump(mode="json", exclude_defaults=True) if entry else {}
-        add(top, {**base, "points": top},
+        add(
+            top,
+            {**base, "points": top},
             f"rà soát, cải thiện để đạt {fmt.number(top)} điểm theo Phụ lục I (chấm lại)",
-            UNKNOWN_EFFORT)
+            UNKNOWN_EFFORT,
+        )
     return opts
 
 
@@ -262,8 +296,14 @@ def _add(a: Cost, b: Cost) -> Cost:
     return (a[0] + b[0], a[1] + b[1])
 
 
-def _points(ruleset: Ruleset, result: ScoreResult, index: dict[str, Item], assessment: Assessment,
-            as_of: date, out: GapResult) -> None:
+def _points(
+    ruleset: Ruleset,
+    result: ScoreResult,
+    index: dict[str, Item],
+    assessment: Assessment,
+    as_of: date,
+    out: GapResult,
+) -> None:
     rec = ruleset.recognition
     if rec.total_at_least is None:
         out.feasible = None
@@ -343,9 +383,11 @@ def _points(ruleset: Ruleset, result: ScoreResult, index: dict[str, Item], asses
             f"Không đủ điểm có thể cải thiện để đạt tổng {fmt.number(rec.total_at_least)} điểm."
         )
         return
-    out.steps = sorted(total_pick[total_need], key=lambda s: [int(p) for p in s.item_id.split(".") if p.isdigit()])
-    gained = sum(s.points_gain or 0.0 for s in out.steps)
-    out.points_after = (result.total_points or 0.0) + gained
+    out.steps = sorted(
+        total_pick[total_need], key=lambda s: [int(p) for p in s.item_id.split(".") if p.isdigit()]
+    )
+    # Recomputed, not summed: caps make gains overlap.
+    out.points_after = score(ruleset, apply(assessment, out.steps)).total_points
     if undetermined_share:
         out.feasible = None
         out.notes.append(
@@ -359,8 +401,14 @@ def _points(ruleset: Ruleset, result: ScoreResult, index: dict[str, Item], asses
         )
 
 
-def _indicator_options(ind: IndicatorResult, index: dict[str, Item], assessment: Assessment,
-                       as_of: date, crit_id: str, units: Any) -> list[tuple[int, Cost, tuple[Improvement, ...]]]:
+def _indicator_options(
+    ind: IndicatorResult,
+    index: dict[str, Item],
+    assessment: Assessment,
+    as_of: date,
+    crit_id: str,
+    units: Any,
+) -> list[tuple[int, Cost, tuple[Improvement, ...]]]:
     """Combinations of item improvements inside one indicator, with the cap applied."""
     per_item: list[list[tuple[float, int, Improvement] | None]] = []
     for r in ind.items:

@@ -115,9 +115,7 @@ def value_text(item: Item, entry: ItemEntry | None) -> str:
         return "; ".join(names.get(v, v) for v in entry.value) or "không có"
     if kind is ItemKind.DEADLINE and entry.due is not None:
         done = (
-            f"hoàn thành {fmt.short_date(entry.done)}"
-            if isinstance(entry.done, date)
-            else "chưa hoàn thành"
+            f"hoàn thành {fmt.short_date(entry.done)}" if isinstance(entry.done, date) else "chưa hoàn thành"
         )
         return f"hạn {fmt.short_date(entry.due)}, {done}"
     if entry.points is not None:
@@ -236,7 +234,9 @@ def _explain(r: ItemResult) -> str:
     return f"{r.value_text} — {r.rule} → {verdict}{pts}"
 
 
-def score_indicator(indicator: Indicator, assessment: Assessment, model: str, today: date | None) -> IndicatorResult:
+def score_indicator(
+    indicator: Indicator, assessment: Assessment, model: str, today: date | None
+) -> IndicatorResult:
     items = [score_item(it, assessment.items.get(it.id), model, today) for it in indicator.items]
     result = IndicatorResult(
         id=indicator.id,
@@ -255,8 +255,9 @@ def score_indicator(indicator: Indicator, assessment: Assessment, model: str, to
     return result
 
 
-def score(ruleset: Ruleset, assessment: Assessment, *, base_ruleset: str | None = None,
-          today: date | None = None) -> ScoreResult:
+def score(
+    ruleset: Ruleset, assessment: Assessment, *, base_ruleset: str | None = None, today: date | None = None
+) -> ScoreResult:
     """Score an assessment against a ruleset (chấm điểm, đánh giá)."""
     model = ruleset.model
     criteria: list[CriterionResult] = []
@@ -291,7 +292,9 @@ def score(ruleset: Ruleset, assessment: Assessment, *, base_ruleset: str | None 
     return result
 
 
-def _score_criterion(criterion: Criterion, assessment: Assessment, model: str, today: date | None) -> CriterionResult:
+def _score_criterion(
+    criterion: Criterion, assessment: Assessment, model: str, today: date | None
+) -> CriterionResult:
     indicators = [score_indicator(i, assessment, model, today) for i in criterion.indicators]
     result = CriterionResult(
         id=criterion.id,

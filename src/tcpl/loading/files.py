@@ -78,7 +78,7 @@ class Loader:
 
     def load(self, path: Path, *, expect: FileKind | None = None) -> LoadedFile:
         doc = read_yaml(path)
-        if not doc.ok:
+        if not doc.usable:
             return LoadedFile(path, None, doc)
         kind = expect or detect_kind(doc)
         loaded = LoadedFile(path, kind, doc)
@@ -91,8 +91,7 @@ class Loader:
             doc.diagnostics.append(
                 doc.diagnostic(
                     (),
-                    "không nhận ra loại tệp; hãy thêm dòng 'kind: assessment' (hoặc ruleset,"
-                    " commune, plan)",
+                    "không nhận ra loại tệp; hãy thêm dòng 'kind: assessment' (hoặc ruleset, commune, plan)",
                     code="TCPL013",
                 )
             )
@@ -113,10 +112,15 @@ class Loader:
                 if loaded.ruleset is not None:
                     check_assessment(assessment, loaded.ruleset.ruleset, doc)
                 check_place(assessment, doc)
+            else:
+                self._check_raw_item_ids(doc)
         elif kind == "plan":
             from tcpl.loading.plans import load_plan_model
 
             loaded.model = load_plan_model(doc)
+        _dedupe(doc)
+        if not loaded.ok:
+            loaded.model = None
         return loaded
 
     def ruleset_for(self, assessment: Assessment, doc: YamlDocument) -> LoadedRuleset | None:
@@ -129,7 +133,9 @@ class Loader:
                 target = doc.path.parent / ref
                 if not target.is_file():
                     doc.diagnostics.append(
-                        doc.diagnostic(("ruleset",), f"không tìm thấy tệp bộ tiêu chí '{ref}'", code="TCPL301")
+                        doc.diagnostic(
+                            ("ruleset",), f"không tìm thấy tệp bộ tiêu chí '{ref}'", code="TCPL301"
+                        )
                     )
                     return None
                 try:
@@ -158,7 +164,8 @@ class Loader:
                 if not candidates:
                     note = self.registry.year_note(assessment.year)
                     spans = "; ".join(
-                        f"{r.id}: {r.ruleset.years.describe()}" for r in self.registry.all_shipped()
+                        f"{r.id}: {r.ruleset.years.describe()}"
+                        for r in self.registry.all_shipped()
                         if r.base_id is None
                     )
                     text = f"không có bộ tiêu chí nào áp dụng cho năm {assessment.year} ({spans})"
@@ -186,11 +193,55 @@ class Loader:
             return None
         return loaded
 
+    def _check_raw_item_ids(self, doc: YamlDocument) -> None:
+        """Unknown item ids, even when the file has other problems: a typo is reported at once."""
+        data = doc.data
+        items = data.get("items") if isinstance(data, dict) else None
+        if not isinstance(items, dict):
+            return
+        ref, year = data.get("ruleset"), data.get("year")
+        loaded: LoadedRuleset | None = None
+        try:
+            if isinstance(ref, str) and not ref.endswith((".yaml", ".yml")) and "/" not in ref:
+                loaded = self.registry.by_id(ref)
+            elif ref is None and isinstance(year, int):
+                found = self.registry.for_year(year)
+                loaded = found[0] if len(found) == 1 else None
+        except InvalidFilesError:
+            return
+        if loaded is None:
+            return
+        known = loaded.ruleset.item_index()
+        for item_id in items:
+            if item_id not in known:
+                close = difflib.get_close_matches(item_id, list(known), n=1, cutoff=0.6)
+                hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+                doc.diagnostics.append(
+                    doc.diagnostic(
+                        ("items", item_id),
+                        f"nội dung '{item_id}' không có trong bộ tiêu chí {loaded.id}{hint}",
+                        code="TCPL310",
+                        key=True,
+                    )
+                )
+
     def load_or_raise(self, path: Path, *, expect: FileKind) -> LoadedFile:
         loaded = self.load(path, expect=expect)
         if not loaded.ok or loaded.model is None:
             raise InvalidFilesError(list(loaded.diagnostics))
         return loaded
+
+
+def _dedupe(doc: YamlDocument) -> None:
+    """One message per position: the first (the loader's) says what is wrong most precisely."""
+    seen: set[tuple[int, int]] = set()
+    kept: list[Diagnostic] = []
+    for d in doc.diagnostics:
+        if (d.line, d.col) in seen:
+            continue
+        seen.add((d.line, d.col))
+        kept.append(d)
+    doc.diagnostics[:] = kept
 
 
 def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument) -> None:
@@ -213,11 +264,13 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
             )
             continue
 
-        def bad(field_name: str | None, message: str, *, _loc: tuple[str | int, ...] = loc) -> None:
+        prefix = f"nội dung {item_id} ({_KIND_WORDS[item.kind]}): "
+
+        def bad(
+            field_name: str | None, message: str, *, _loc: tuple[str | int, ...] = loc, _prefix: str = prefix
+        ) -> None:
             where = (*_loc, field_name) if field_name and doc.has_node((*_loc, field_name)) else _loc
-            doc.diagnostics.append(
-                doc.diagnostic(where, f"nội dung {item_id} ({_KIND_WORDS[item.kind]}): {message}", code="TCPL311")
-            )
+            doc.diagnostics.append(doc.diagnostic(where, _prefix + message, code="TCPL311"))
 
         kind = item.kind
         fields = {k for k in entry.model_fields_set if k not in ("evidence", "note", "officer", "points")}
@@ -243,7 +296,9 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
                 valid = {o.id for o in item.options}
                 for n, choice in enumerate(entry.value):
                     if choice not in valid:
-                        where: tuple[str | int, ...] = (*loc, n) if doc.has_node((*loc, n)) else (*loc, "value", n)
+                        where: tuple[str | int, ...] = (
+                            (*loc, n) if doc.has_node((*loc, n)) else (*loc, "value", n)
+                        )
                         doc.diagnostics.append(
                             doc.diagnostic(
                                 where,

@@ -73,7 +73,9 @@ def _translate_loc(merged: Any, overlay: Any, loc: tuple[str | int, ...]) -> tup
             if part >= len(m) or not isinstance(m[part], dict) or "id" not in m[part]:
                 return tuple(out) if out else None
             ident = str(m[part]["id"])
-            found = next((n for n, x in enumerate(o) if isinstance(x, dict) and str(x.get("id")) == ident), None)
+            found = next(
+                (n for n, x in enumerate(o) if isinstance(x, dict) and str(x.get("id")) == ident), None
+            )
             if found is None:
                 return tuple(out) if out else None
             out.append(found)
@@ -130,21 +132,19 @@ class RulesetRegistry:
         if not doc.ok:
             raise InvalidFilesError(doc.diagnostics)
         if not isinstance(doc.data, dict):
-            raise InvalidFilesError([doc.diagnostic((), "bộ tiêu chí phải là một bảng các trường", code="TCPL201")])
+            raise InvalidFilesError(
+                [doc.diagnostic((), "bộ tiêu chí phải là một bảng các trường", code="TCPL201")]
+            )
         extends = doc.data.get("extends")
         if not extends:
             ruleset = _validated(doc, doc.data)
             return LoadedRuleset(ruleset=ruleset, path=path, base_id=None)
-        base = self._resolve_extends(doc, str(extends), chain + (path,))
+        base = self._resolve_extends(doc, str(extends), (*chain, path))
         # Field-level problems of the overlay itself ("missing" is fine: the base supplies it).
         try:
             Ruleset.model_validate(doc.data)
         except ValidationError as exc:
-            own = [
-                d
-                for d in diagnostics_from(doc, Ruleset, exc, doc.data)
-                if d.code != "TCPL101"
-            ]
+            own = [d for d in diagnostics_from(doc, Ruleset, exc, doc.data) if d.code != "TCPL101"]
             if own:
                 raise InvalidFilesError(own) from None
         base_data = base.ruleset.model_dump(mode="python", by_alias=True, exclude_unset=True)
@@ -164,19 +164,31 @@ class RulesetRegistry:
             target_path = (doc.path.parent / target).resolve()
             if not target_path.is_file():
                 raise InvalidFilesError(
-                    [doc.diagnostic(("extends",), f"không tìm thấy tệp bộ tiêu chí '{target}'", code="TCPL203")]
+                    [
+                        doc.diagnostic(
+                            ("extends",), f"không tìm thấy tệp bộ tiêu chí '{target}'", code="TCPL203"
+                        )
+                    ]
                 )
         else:
             found = self.shipped().get(target)
             if found is None:
                 known = ", ".join(self.shipped()) or "(không có)"
                 raise InvalidFilesError(
-                    [doc.diagnostic(("extends",), f"không có bộ tiêu chí '{target}'; có: {known}", code="TCPL203")]
+                    [
+                        doc.diagnostic(
+                            ("extends",), f"không có bộ tiêu chí '{target}'; có: {known}", code="TCPL203"
+                        )
+                    ]
                 )
             target_path = found.resolve()
         if target_path in chain:
             raise InvalidFilesError(
-                [doc.diagnostic(("extends",), "'extends' vòng tròn: bộ tiêu chí mở rộng chính nó", code="TCPL202")]
+                [
+                    doc.diagnostic(
+                        ("extends",), "'extends' vòng tròn: bộ tiêu chí mở rộng chính nó", code="TCPL202"
+                    )
+                ]
             )
         if target_path in self._loaded:
             return self._loaded[target_path]

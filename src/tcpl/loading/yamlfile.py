@@ -56,6 +56,8 @@ class YamlDocument:
     root: yaml.Node | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str = ""
+    usable: bool = False
+    """True when the data can be validated further, even if problems were found."""
 
     @property
     def ok(self) -> bool:
@@ -190,9 +192,7 @@ def read_yaml(path: Path, *, text: str | None = None) -> YamlDocument:
             )
         return doc
 
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return fail(1, 1, "tệp rỗng: không có dữ liệu nào", "TCPL005")
 
     loader = yaml.CSafeLoader(text)
@@ -212,6 +212,9 @@ def read_yaml(path: Path, *, text: str | None = None) -> YamlDocument:
     builder = _Builder(shown)
     doc.data = builder.build(root)
     doc.diagnostics.extend(builder.diagnostics)
+    # After an alias bomb the data is unusable; other problems (a duplicate key, a bad date)
+    # leave data worth validating, so that every problem of the file is reported at once.
+    doc.usable = not builder.exploded and not builder.recursive
     return doc
 
 
@@ -275,6 +278,7 @@ class _Builder:
         self.count = 0
         self.active: set[int] = set()
         self.exploded = False
+        self.recursive = False
 
     def problem(self, node: yaml.Node, message: str, code: str) -> None:
         mark = node.start_mark
@@ -289,7 +293,8 @@ class _Builder:
                 self.exploded = True
                 self.problem(
                     node,
-                    f"tệp mở rộng ra quá {MAX_NODES:,} giá trị (alias '*' lồng nhau: 'alias bomb');"
+                    f"tệp mở rộng ra quá {MAX_NODES:,} giá trị".replace(",", ".")
+                    + " (alias '*' lồng nhau: 'alias bomb');"
                     " hãy viết các giá trị trực tiếp, không dùng anchor/alias lồng nhau",
                     "TCPL007",
                 )
@@ -298,6 +303,7 @@ class _Builder:
             return self.scalar(node)
         key = id(node)
         if key in self.active:
+            self.recursive = True
             self.problem(node, "alias đệ quy (một giá trị tự chứa chính nó) không được phép", "TCPL007")
             return None
         self.active.add(key)

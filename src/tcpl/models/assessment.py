@@ -44,14 +44,8 @@ class ItemEntry(Model):
 
     @model_validator(mode="after")
     def _check_ratio(self) -> ItemEntry:
-        if (
-            isinstance(self.done, int)
-            and self.total is not None
-            and self.done > self.total
-        ):
-            raise ValueError(
-                f"số đã thực hiện (done: {self.done}) lớn hơn tổng số (total: {self.total})"
-            )
+        if isinstance(self.done, int) and self.total is not None and self.done > self.total:
+            raise ValueError(f"số đã thực hiện (done: {self.done}) lớn hơn tổng số (total: {self.total})")
         return self
 
 

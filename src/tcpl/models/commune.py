@@ -52,9 +52,7 @@ class Commune(Model):
     officers: list[Officer] = Field(default_factory=list)
     portal: ShortText | None = Field(default=None, description="Trang thông tin điện tử của xã")
     radio: ShortText | None = Field(default=None, description="Đài truyền thanh của xã")
-    posting_places: list[ShortText] = Field(
-        default_factory=list, description="Nơi niêm yết công khai"
-    )
+    posting_places: list[ShortText] = Field(default_factory=list, description="Nơi niêm yết công khai")
     hamlets: list[ShortText] = Field(default_factory=list, description="Thôn, tổ dân phố")
     address: ShortText | None = None
 

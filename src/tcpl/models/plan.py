@@ -114,9 +114,7 @@ class Section(Model):
     paragraphs: list[Text] = Field(default_factory=list)
     subsections: list[Section] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
-    closing_paragraphs: list[Text] = Field(
-        default_factory=list, description="Đoạn sau các mục con (nếu có)"
-    )
+    closing_paragraphs: list[Text] = Field(default_factory=list, description="Đoạn sau các mục con (nếu có)")
 
 
 class DocumentInfo(Model):

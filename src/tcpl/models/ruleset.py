@@ -252,6 +252,7 @@ class Ruleset(Model):
         return {it.id: it for _, _, it in self.iter_items()}
 
     def is_verified(self) -> bool:
-        return all(
-            c.verified and i.verified and it.verified for c, i, it in self.iter_items()
-        ) and self.recognition.verified
+        return (
+            all(c.verified and i.verified and it.verified for c, i, it in self.iter_items())
+            and self.recognition.verified
+        )

@@ -1,0 +1,30 @@
+"""The core is typed (mypy --strict) and lint-clean; checked here so CI keeps it so."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=REPO, capture_output=True, text=True, timeout=600
+    )
+
+
+@pytest.mark.skipif(
+    shutil.which("mypy") is None and not (REPO / ".venv/bin/mypy").exists(), reason="mypy missing"
+)
+def test_mypy_strict() -> None:
+    result = run("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff() -> None:
+    result = run("ruff", "check", "src", "tests")
+    assert result.returncode == 0, result.stdout + result.stderr
