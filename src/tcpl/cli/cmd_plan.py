@@ -1,0 +1,181 @@
+"""`tcpl plan render|import|new|status`: the yearly KẾ HOẠCH."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from tcpl.cli.common import err_console, out_console
+from tcpl.errors import UsageError, display_path
+
+plan_app = typer.Typer(
+    help=(
+        "Kế hoạch năm (KẾ HOẠCH): viết văn bản Word theo Nghị định 30, nhập từ văn bản cũ, lập"
+        " kế hoạch năm sau, theo dõi tiến độ.\n\n"
+        "[bold]Ví dụ:[/]\n\n"
+        "  tcpl plan render plans/huong-binh/2023/plan.yaml\n\n"
+        "  tcpl plan import ke-hoach-cu.docx -o plans/huong-binh/2024/plan.yaml\n\n"
+        "  tcpl plan new plans/huong-binh/2023/plan.yaml --year 2024 -o plans/huong-binh/2024/plan.yaml"
+    ),
+    no_args_is_help=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(plan_app, name="plan")
+
+
+ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đích đã có.")]
+
+
+@plan_app.command(
+    "render",
+    help=(
+        "Viết kế hoạch thành văn bản Word (.docx) theo thể thức Nghị định 30/2020: khổ A4, lề,"
+        " phông Times New Roman, tiêu đề, số ký hiệu, ngày tháng, chữ ký, nơi nhận, số trang."
+        " Thân văn bản lấy từ mẫu templates/ke-hoach.md.j2 (có thể thay bằng --template).\n\n"
+        "[bold]Ví dụ:[/]\n\n"
+        "  tcpl plan render plans/huong-binh/2023/plan.yaml\n\n"
+        "  tcpl plan render plans/huong-binh/2023/plan.yaml -o ke-hoach.docx --pdf --force"
+    ),
+)
+def render(
+    plan_path: Annotated[
+        Path, typer.Argument(metavar="PLAN", help="Tệp plan.yaml (hoặc thư mục năm).", show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Tệp .docx cần viết; mặc định ke-hoach-<năm>.docx cạnh plan.yaml."
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Mẫu thân văn bản riêng (Markdown + Jinja).")
+    ] = None,
+    force: ForceOpt = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice.")] = False,
+) -> None:
+    from tcpl.documents.plan_doc import build_plan_document
+    from tcpl.documents.writer import check_target, convert_to_pdf, write_atomic
+    from tcpl.loading.plans import load_plan
+
+    loaded = load_plan(plan_path)
+    target = output or loaded.path.parent / f"ke-hoach-{loaded.plan.year}.docx"
+    if target.suffix.lower() != ".docx":
+        raise UsageError(f"tệp đích phải có đuôi .docx (không phải '{target.name}')")
+    check_target(target, force=force)
+    if template is not None and not template.is_file():
+        raise UsageError(f"không tìm thấy mẫu '{display_path(template)}'")
+    document = build_plan_document(loaded.plan, loaded.commune, template=template)
+    write_atomic(target, lambda tmp: document.doc.save(str(tmp)))
+    console = out_console()
+    console.print(f"Đã viết [bold]{escape(display_path(target))}[/]")
+    if pdf:
+        converted = convert_to_pdf(target)
+        console.print(f"Đã viết [bold]{escape(display_path(converted))}[/]")
+
+
+@plan_app.command(
+    "import",
+    help=(
+        "Nhập một kế hoạch có sẵn (văn bản .txt, hoặc tệp Word .docx của năm trước) thành"
+        " plan.yaml, giữ mọi câu. Phần không xếp được vào mục nào được giữ thành đoạn văn và được"
+        " liệt kê để kiểm tra lại.\n\n"
+        "[bold]Ví dụ:[/]\n\n"
+        "  tcpl plan import ke-hoach-2023.txt -o plans/huong-binh/2023/plan.yaml\n\n"
+        "  tcpl plan import ke-hoach-2024.docx -o plan.yaml --commune huong-binh"
+    ),
+)
+def import_command(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="Tệp .txt hoặc .docx.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml cần viết.")],
+    commune: Annotated[str | None, typer.Option("--commune", help="Mã xã (như trong commune.yaml).")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Năm của kế hoạch, nếu không đoán được.")] = None,
+    force: ForceOpt = False,
+) -> None:
+    from tcpl.documents.writer import check_target, write_text_atomic
+    from tcpl.loading.plan_import import dump_yaml, import_plan
+
+    if not source.is_file():
+        raise UsageError(f"không tìm thấy '{display_path(source)}'")
+    check_target(output, force=force)
+    result = import_plan(source, year=year)
+    data = result.data
+    if commune:
+        data = {"kind": "plan", "commune": commune, **{k: v for k, v in data.items() if k != "kind"}}
+    header = f"# Nhập từ {source.name} bằng tcpl plan import; hãy đọc lại trước khi dùng.\n"
+    write_text_atomic(output, dump_yaml(data, header))
+    _check_written(output)
+    console = out_console()
+    tasks = sum(len(s.get("tasks", [])) for s in data.get("sections", []))
+    console.print(
+        f"Đã viết [bold]{escape(display_path(output))}[/]:"
+        f" {len(data.get('sections', []))} mục, {tasks} nhiệm vụ."
+    )
+    for note in result.notes:
+        console.print(f"  [yellow]•[/] {escape(note)}")
+    if result.unplaced:
+        console.print("[yellow]Các dòng chưa xếp được (đã giữ nguyên, hãy kiểm tra):[/]")
+        for line in result.unplaced:
+            console.print(f"  - {escape(line)}")
+
+
+def _check_written(path: Path) -> None:
+    """The written plan must load: otherwise say where, so it can be fixed by hand."""
+    from tcpl.loading.files import Loader
+
+    loaded = Loader().load(path, expect="plan")
+    if not loaded.ok:
+        err = err_console()
+        err.print("[yellow]Tệp đã viết nhưng cần sửa trước khi dùng:[/]")
+        for d in loaded.diagnostics:
+            err.print(f"  {escape(d.format())}")
+
+
+@plan_app.command(
+    "new",
+    help=(
+        "Lập kế hoạch năm sau từ kế hoạch năm nay: đổi năm trong tiêu đề, thời gian và nội dung"
+        " ('năm 2023', 'quý I/2023'...), xóa số, ngày ban hành và tiến độ, rồi liệt kê mọi câu đã"
+        " đổi (và những câu dẫn chiếu văn bản cũ cần xem lại).\n\n"
+        "[bold]Ví dụ:[/]\n\n"
+        "  tcpl plan new plans/huong-binh/2023/plan.yaml --year 2024 -o plans/huong-binh/2024/plan.yaml"
+    ),
+)
+def new_command(
+    plan_path: Annotated[Path, typer.Argument(metavar="PLAN", help="Kế hoạch năm nay.", show_default=False)],
+    year: Annotated[int, typer.Option("--year", help="Năm của kế hoạch mới.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml mới.")],
+    force: ForceOpt = False,
+) -> None:
+    from tcpl.documents.writer import check_target, write_text_atomic
+    from tcpl.engine.rollforward import roll_forward
+    from tcpl.loading.plan_import import dump_yaml
+    from tcpl.loading.plans import find_plan
+    from tcpl.loading.yamlfile import read_yaml
+
+    source = find_plan(plan_path)
+    from tcpl.loading.files import Loader
+
+    Loader().load_or_raise(source, expect="plan")  # refuse to roll forward a broken plan
+    check_target(output, force=force)
+    doc = read_yaml(source)
+    result = roll_forward(doc.data, year)
+    header = f"# Lập từ {display_path(source)} bằng tcpl plan new --year {year}; xem lại các câu đã đổi.\n"
+    write_text_atomic(output, dump_yaml(result.data, header))
+    _check_written(output)
+    console = out_console()
+    console.print(f"Đã viết [bold]{escape(display_path(output))}[/]: {len(result.changes)} câu đã đổi năm.")
+    for change in result.changes:
+        console.print(f"  [dim]{escape(change.where)}[/]")
+        console.print(f"    [red]- {escape(change.before)}[/]")
+        console.print(f"    [green]+ {escape(change.after)}[/]")
+    if result.review:
+        console.print("[yellow]Cần xem lại (dẫn chiếu văn bản, ngày cụ thể của năm cũ):[/]")
+        for item in result.review:
+            console.print(f"  [dim]{escape(item.where)}[/]: {escape(item.before)}")
+    for note in result.notes:
+        console.print(f"  [yellow]•[/] {escape(note)}")

@@ -1,0 +1,61 @@
+"""The KẾ HOẠCH as a Word document: Decree 30 frame + the body template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tcpl.documents.body import render_body
+from tcpl.documents.frame import FrameInfo, Nd30Document
+from tcpl.documents.templating import render_template
+from tcpl.models.commune import Commune, Signer
+from tcpl.models.plan import Plan
+
+PLAN_TEMPLATE = "ke-hoach.md.j2"
+DEFAULT_RECIPIENTS = ["Lưu: VT."]
+
+
+def plan_frame(plan: Plan, commune: Commune | None) -> FrameInfo:
+    body = plan.issuing_body or (commune.body_lines if commune else [])
+    if not body:
+        body = ["ỦY BAN NHÂN DÂN"]
+    symbol_body = commune.body_symbol if commune else "UBND"
+    signer = (
+        plan.signer
+        or (commune.signer if commune else None)
+        or Signer(lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
+    )
+    return FrameInfo(
+        issuing_body=body,
+        parent_body=plan.parent_body or (commune.parent_body if commune else None),
+        doc_type=plan.doc_type,
+        symbol=plan.document.symbol or f"KH-{symbol_body}",
+        number=plan.document.number,
+        day=plan.document.date,
+        year=plan.year,
+        place=plan.document.place or (commune.place_name if commune else ""),
+        subject=[line.strip() for line in plan.subject.splitlines() if line.strip()],
+        signer=signer,
+        recipients=plan.recipients or DEFAULT_RECIPIENTS,
+    )
+
+
+def plan_context(plan: Plan, commune: Commune | None) -> dict[str, Any]:
+    return {
+        "plan": plan.model_dump(mode="python"),
+        "commune": commune.model_dump(mode="python") if commune else {},
+    }
+
+
+def build_plan_document(
+    plan: Plan, commune: Commune | None, *, template: str | Path | None = None
+) -> Nd30Document:
+    """The whole plan as a python-docx document (not yet saved)."""
+    info = plan_frame(plan, commune)
+    doc = Nd30Document()
+    doc.header(info)
+    doc.title(info)
+    markdown = render_template(template or PLAN_TEMPLATE, plan_context(plan, commune))
+    render_body(doc, markdown)
+    doc.signature(info)
+    return doc

@@ -1,0 +1,121 @@
+"""Body templates: Markdown with Jinja, rendered in a sandbox, data escaped.
+
+Templates come from `templates/` or from an office's own file (`--template`), so they are
+untrusted: Jinja's immutable sandbox, undefined names are errors, and every value a template
+prints is escaped for Markdown, so text such as "VH&TT", "<b>", "1. ..." or "{{ x }}" inside
+the YAML data is shown as written and can never change the document's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from tcpl import textfmt
+from tcpl.errors import ConfigError, display_path
+from tcpl.resources import data_dir
+
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=&:^\"'$%@/;,?])")
+
+
+class Raw(str):
+    """Markdown a template means literally (from the `raw` filter): not escaped."""
+
+
+def escape_markdown(value: Any) -> str:
+    """Text as Markdown that renders exactly as the text (one line)."""
+    text = " ".join(str(value).split("\n")) if "\n" in str(value) else str(value)
+    return _MD_PUNCT.sub(r"\\\1", text)
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Raw):
+        return str(value)
+    if isinstance(value, bool | int | float):
+        return escape_markdown(textfmt.number(value) if isinstance(value, float) else value)
+    return escape_markdown(value)
+
+
+def roman(n: int) -> str:
+    """1 -> I, 4 -> IV (mục numbering)."""
+    out = []
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def letter(n: int) -> str:
+    """1 -> a, 2 -> b (điểm numbering, Vietnamese alphabet order without f, j, w, z)."""
+    alphabet = "abcdđeghiklmnopqrstuvxy"
+    return alphabet[(n - 1) % len(alphabet)]
+
+
+def environment(search: list[Path]) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(p) for p in search]),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.globals.update(roman=roman, letter=letter, long_date=textfmt.long_date, short_date=textfmt.short_date)
+    env.filters.update(
+        raw=lambda v: Raw(v),
+        number=textfmt.number,
+        percent=textfmt.percent,
+        upper_vi=lambda v: str(v).upper(),
+    )
+    return env
+
+
+def render_template(name_or_path: str | Path, context: dict[str, Any]) -> str:
+    """Render a body template (a name in templates/, or a path) to Markdown."""
+    path = Path(name_or_path)
+    if path.suffix and (path.is_file() or path.parent != Path(".")):
+        if not path.is_file():
+            raise ConfigError(f"không tìm thấy mẫu '{display_path(path)}'")
+        env = environment([path.parent.resolve()])
+        name = path.name
+        shown = display_path(path)
+    else:
+        env = environment([data_dir("templates")])
+        name = str(name_or_path)
+        shown = f"templates/{name}"
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateSyntaxError as exc:
+        raise ConfigError(f"{shown}:{exc.lineno}: mẫu sai cú pháp Jinja: {exc.message}") from None
+    except UndefinedError as exc:
+        raise ConfigError(f"{shown}: mẫu dùng tên không có trong dữ liệu: {exc.message}") from None
+    except SecurityError as exc:
+        raise ConfigError(f"{shown}: mẫu làm việc không được phép trong môi trường an toàn: {exc}") from None
+    except TemplateError as exc:
+        raise ConfigError(f"{shown}: lỗi mẫu: {exc}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+        raise ConfigError(f"{shown}: lỗi khi điền mẫu: {type(exc).__name__}: {exc}") from None

@@ -1,0 +1,132 @@
+"""Next year's plan from this year's (`tcpl plan new`).
+
+Only the plan's own year moves, and only where it is the year of the plan's work: "năm 2023",
+"Năm 2023", "quý I/2023", "tháng 3/2023". A full date ("ngày 04 tháng 01 năm 2023",
+"04/01/2023") belongs to a document that was issued: it is left as written and the sentence is
+listed for review, with the sentences that cite a numbered document ("Kế hoạch số 03/KH-UBND").
+Number, date and progress are cleared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Change:
+    where: str
+    before: str
+    after: str
+
+
+@dataclass
+class RollForward:
+    data: dict[str, Any]
+    changes: list[Change] = field(default_factory=list)
+    review: list[Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+_DOC_REF = re.compile(r"\b(?:số|Số)\s+\d+/[\wĐđ/-]+")
+
+
+def _patterns(year: int) -> list[re.Pattern[str]]:
+    y = str(year)
+    return [
+        # "năm 2023" but not the year of a full date "ngày 04 tháng 01 năm 2023"
+        re.compile(rf"(?<!tháng \d )(?<!tháng \d\d )(?<![Tt]háng\d)\b([Nn]ăm)(\s+){y}\b"),
+        re.compile(
+            rf"\b([Qq]uý\s+(?:I{{1,3}}|IV|[1-4])(?:\s*(?:,|và|-|đến)\s*(?:[Qq]uý\s+)?(?:I{{1,3}}|IV|[1-4]))*)(\s*/\s*){y}\b"
+        ),
+        re.compile(rf"\b([Tt]háng\s+\d{{1,2}})(\s*/\s*){y}\b"),
+    ]
+
+
+def _full_date(year: int) -> re.Pattern[str]:
+    return re.compile(rf"ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{year}|\b\d{{1,2}}/\d{{1,2}}/{year}\b")
+
+
+def roll_text(text: str, old: int, new: int) -> str:
+    out = text
+    for pattern in _patterns(old):
+        out = pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}{new}", out)
+    return out
+
+
+def needs_review(text: str, old: int) -> bool:
+    return bool(_full_date(old).search(text) or _full_date(old - 1).search(text) or _DOC_REF.search(text))
+
+
+_PARTS = {
+    "sections": "Mục",
+    "subsections": "khoản",
+    "tasks": "nhiệm vụ",
+    "lines": "dòng",
+    "paragraphs": "đoạn",
+    "closing_paragraphs": "đoạn cuối",
+    "opening": "Đoạn mở đầu",
+    "closing": "Câu kết",
+    "recipients": "Nơi nhận",
+}
+_FIELDS = {"subject": "Trích yếu", "heading": "tên", "title": "tên", "doc_type": "Tên loại"}
+_ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def _field(where: str, key: str) -> str:
+    if key in _PARTS:
+        return f"{where} › {_PARTS[key]}" if where != "kế hoạch" else _PARTS[key]
+    if key in _FIELDS:
+        return f"{where} › {_FIELDS[key]}" if where != "kế hoạch" else _FIELDS[key]
+    return where if key in ("text", "label") else f"{where} › {key}"
+
+
+def _place(where: str, n: int) -> str:
+    if where.endswith("Mục"):
+        return f"{where} {_ROMAN[n] if n < len(_ROMAN) else n}"
+    return f"{where} {n}"
+
+
+def roll_forward(data: dict[str, Any], year: int) -> RollForward:
+    """Plan data for `year`, with the list of sentences changed and those to review."""
+    old = int(data["year"])
+    result = RollForward(data={})
+    if year <= old:
+        result.notes.append(f"Năm mới ({year}) không sau năm của kế hoạch ({old}).")
+
+    def walk(value: Any, where: str) -> Any:
+        where = where or "kế hoạch"
+        if isinstance(value, str):
+            rolled = roll_text(value, old, year)
+            if rolled != value:
+                result.changes.append(Change(where, value, rolled))
+            if needs_review(value, old):
+                result.review.append(Change(where, value, rolled))
+            return rolled
+        if isinstance(value, list):
+            return [walk(v, _place(where, n + 1)) for n, v in enumerate(value)]
+        if isinstance(value, dict):
+            return {
+                k: (v if k in ("id", "kind", "commune") else walk(v, _field(where, k)))
+                for k, v in value.items()
+                if k != "progress"
+            }
+        return value
+
+    body = {k: v for k, v in data.items() if k not in ("year", "document")}
+    rolled = walk(body, "")
+    document = {k: v for k, v in (data.get("document") or {}).items() if k not in ("number", "date")}
+    out: dict[str, Any] = {}
+    for key in data:
+        if key == "year":
+            out["year"] = year
+        elif key == "document":
+            if document:
+                out["document"] = document
+        else:
+            out[key] = rolled[key]
+    result.data = out
+    if data.get("document", {}).get("number") or data.get("document", {}).get("date"):
+        result.notes.append("Đã xóa số và ngày ban hành: ghi lại khi kế hoạch mới được ký.")
+    return result

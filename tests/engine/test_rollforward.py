@@ -1,0 +1,82 @@
+"""`tcpl plan new`: next year's plan changes the plan's year where it is the year of the work."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from tcpl.engine.rollforward import roll_forward, roll_text
+from tests.conftest import EXAMPLE
+
+PLAN = EXAMPLE / "2023" / "plan.yaml"
+
+
+def strings(value, path=""):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for n, v in enumerate(value):
+            yield from strings(v, f"{path}[{n}]")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from strings(v, f"{path}.{k}")
+
+
+def test_only_year_expressions_change() -> None:
+    data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    data["sections"][1]["tasks"][0]["progress"] = [{"date": "2023-03-01", "status": "hoàn thành"}]
+    result = roll_forward(data, 2024)
+    before = {
+        k: v
+        for k, v in strings({k: v for k, v in data.items() if k not in ("year", "document")})
+        if ".progress" not in k
+    }
+    after = dict(strings({k: v for k, v in result.data.items() if k not in ("year", "document")}))
+    assert before.keys() == after.keys()
+    changed = {k for k in before if before[k] != after[k]}
+    assert len(changed) == len(result.changes) == 11
+    for key in changed:
+        # the only differences are 2023 -> 2024 inside "năm", "quý .../", "tháng .../" expressions
+        assert before[key].replace("2023", "2024") == after[key] or _only_allowed(before[key], after[key])
+        for old, new in zip(re.findall(r"\d{4}", before[key]), re.findall(r"\d{4}", after[key]), strict=True):
+            assert (old, new) in (("2023", "2024"), (old, old))
+    opening_after = result.data["opening"][0]
+    assert "ngày 04 tháng 01 năm 2023" in opening_after  # a dated document stays as issued
+    assert "năm 2022" in opening_after  # the title of last year's district plan
+    assert "Kế hoạch thực hiện năm 2024 như sau" in opening_after
+    assert any(item.where == "Đoạn mở đầu 1" for item in result.review)
+    times = [
+        ln
+        for t in result.data["sections"][1]["tasks"]
+        for ln in t["lines"]
+        if "Thời gian thực hiện" in str(ln)
+    ]
+    assert "Quý II/2024." in str(times) and "quý III/2024." in str(times) and "2023" not in str(times)
+    assert result.data["year"] == 2024
+    assert result.data["document"] == {"symbol": "KH-UBND"}
+    assert "progress" not in str(result.data)
+
+
+def _only_allowed(before: str, after: str) -> bool:
+    return roll_text(before, 2023, 2024) == after
+
+
+def test_full_dates_and_document_numbers_are_not_touched() -> None:
+    text = "Kế hoạch số 2023/KH-UBND ngày 05 tháng 3 năm 2023, ngày 05/3/2023, quý I/2023, năm 2023"
+    assert roll_text(text, 2023, 2024) == (
+        "Kế hoạch số 2023/KH-UBND ngày 05 tháng 3 năm 2023, ngày 05/3/2023, quý I/2024, năm 2024"
+    )
+
+
+def test_cli_lists_changes_and_writes_a_valid_plan(tcpl, tmp_path: Path) -> None:
+    out = tmp_path / "plan.yaml"
+    result = tcpl("plan", "new", str(PLAN), "--year", "2024", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "11 câu đã đổi năm" in result.stdout
+    assert "+ Quý IV/2024." in result.stdout
+    assert "Cần xem lại" in result.stdout
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["year"] == 2024 and data["subject"].endswith("năm 2024")
+    assert tcpl("validate", str(out)).exit_code == 0
