@@ -58,6 +58,9 @@ def test_word_file_round_trip(tcpl, tmp_path: Path) -> None:
     result = tcpl("plan", "import", str(out), "-o", str(again))
     assert result.exit_code == 0, result.output
     original = yaml.safe_load((EXAMPLE / "2023" / "plan.yaml").read_text(encoding="utf-8"))
+    for task in original["sections"][1]["tasks"]:  # tracking data is not part of the document
+        for key in ("id", "indicators", "progress"):
+            task.pop(key, None)
     imported = yaml.safe_load(again.read_text(encoding="utf-8"))
     for key in ("year", "document", "opening", "sections", "closing", "recipients"):
         want = original[key]

@@ -179,3 +179,78 @@ def new_command(
             console.print(f"  [dim]{escape(item.where)}[/]: {escape(item.before)}")
     for note in result.notes:
         console.print(f"  [yellow]•[/] {escape(note)}")
+
+
+@plan_app.command(
+    "status",
+    help=(
+        "Tiến độ từng nhiệm vụ của kế hoạch tính đến một ngày: thời gian, hạn, tình trạng (theo"
+        " các mục progress), và đánh dấu nhiệm vụ quá hạn chưa hoàn thành.\n\n"
+        "[bold]Ví dụ:[/]\n\n"
+        "  tcpl plan status plans/huong-binh/2023/plan.yaml --as-of 2023-07-01\n\n"
+        "  tcpl plan status plans/huong-binh/2026 --format json"
+    ),
+)
+def status_command(
+    plan_path: Annotated[
+        Path, typer.Argument(metavar="PLAN", help="Tệp plan.yaml hoặc thư mục năm.", show_default=False)
+    ],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Tính đến ngày (NĂM-THÁNG-NGÀY); mặc định hôm nay.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table hoặc json.")] = "table",
+) -> None:
+    from rich.table import Table
+
+    from tcpl import textfmt as fmt
+    from tcpl.cli.cmd_score import parse_day
+    from tcpl.cli.common import write_json
+    from tcpl.engine.tracking import task_states
+    from tcpl.loading.plans import load_plan
+
+    if output_format not in ("table", "json"):
+        raise UsageError(f"--format phải là table hoặc json (không phải '{output_format}')")
+    day = parse_day(as_of)
+    loaded = load_plan(plan_path)
+    states = task_states(loaded.plan, day)
+    late = [s for s in states if s.late]
+    if output_format == "json":
+        write_json(
+            {
+                "year": loaded.plan.year,
+                "as_of": day.isoformat(),
+                "tasks": [s.to_json() for s in states],
+                "late": [s.number for s in late],
+            }
+        )
+        return
+    table = Table(
+        header_style="bold", title=f"Kế hoạch năm {loaded.plan.year} — tính đến {fmt.short_date(day)}"
+    )
+    table.add_column("STT", justify="right")
+    table.add_column("Nhiệm vụ", ratio=2)
+    table.add_column("Thời gian", ratio=1)
+    table.add_column("Hạn", no_wrap=True)
+    table.add_column("Tình trạng", no_wrap=True)
+    table.add_column("Ghi chú", ratio=2)
+    for s in states:
+        due = fmt.short_date(s.window.end) if s.window else "—"
+        state = f"[red bold]QUÁ HẠN[/] ({s.status.value})" if s.late else s.status.value
+        if s.status.value == "hoàn thành":
+            state = f"[green]{state}[/]"
+        table.add_row(
+            str(s.number),
+            escape(s.task.title),
+            escape(s.task.time_text or ""),
+            due,
+            state,
+            escape(s.last.note or "") if s.last else "",
+        )
+    console = out_console()
+    console.print(table)
+    done = sum(1 for s in states if s.status.value == "hoàn thành")
+    console.print(
+        f"{len(states)} nhiệm vụ: {done} hoàn thành, {len(late)} quá hạn"
+        + (f" (nhiệm vụ {', '.join(str(s.number) for s in late)})" if late else "")
+        + "."
+    )

@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
     app.command(
         "schema",
         help=(
-            "In JSON Schema của một loại tệp (ruleset, assessment, commune, plan) để trình soạn"
+            "In JSON Schema của một loại tệp (ruleset, assessment, commune, plan, feedback) để trình soạn"
             " thảo gợi ý và kiểm tra khi gõ.\n\n"
             "[bold]Ví dụ:[/]\n\n"
             "  tcpl schema assessment > schemas/assessment.schema.json\n\n"
@@ -26,7 +26,9 @@ def register(app: typer.Typer) -> None:
 
 
 def schema(
-    kind: Annotated[str, typer.Argument(help="ruleset, assessment, commune hoặc plan.", show_default=False)],
+    kind: Annotated[
+        str, typer.Argument(help="ruleset, assessment, commune, plan hoặc feedback.", show_default=False)
+    ],
 ) -> None:
     if kind not in SCHEMA_KINDS:
         raise UsageError(f"loại tệp phải là một trong: {', '.join(SCHEMA_KINDS)} (không phải '{kind}')")

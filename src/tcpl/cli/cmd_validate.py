@@ -18,6 +18,7 @@ KIND_WORDS = {
     "assessment": "đánh giá",
     "commune": "thông tin xã",
     "plan": "kế hoạch",
+    "feedback": "ý kiến",
     None: "không rõ loại",
 }
 

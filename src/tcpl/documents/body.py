@@ -132,7 +132,7 @@ def _table(doc: Nd30Document, tokens: list[Token], i: int) -> int:
     if not rows:
         return j + 1
     cols = max(len(r) for r in rows)
-    width = doc.usable_width_mm()
+    width = doc.width_mm
     table = doc.doc.add_table(rows=len(rows), cols=cols)
     table.style = doc.doc.styles["Table Grid"]
     doc.set_widths(table, [width / cols] * cols)

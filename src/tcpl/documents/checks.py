@@ -146,7 +146,9 @@ def _first_run(doc: DocxDocument, p: Paragraph) -> RunProps | None:
     return next(resolve_runs(doc, p), None)
 
 
-def check_nd30(path: Path, *, style: Nd30Style | None = None, doc_type: str | None = None) -> list[str]:
+def check_nd30(
+    path: Path, *, style: Nd30Style | None = None, doc_type: str | None = None, numbered: bool = True
+) -> list[str]:
     """Problems found in a .docx against Decree 30; an empty list means it passes."""
     style = style or default_style()
     doc = Document(str(path))
@@ -197,7 +199,7 @@ def check_nd30(path: Path, *, style: Nd30Style | None = None, doc_type: str | No
     else:
         number_p = [p for p in header.rows[1].cells[0].paragraphs if p.text]
         date_p = [p for p in header.rows[1].cells[1].paragraphs if p.text]
-        if not number_p or not NUMBER_RE.match(number_p[0].text):
+        if (numbered or number_p) and (not number_p or not NUMBER_RE.match(number_p[0].text)):
             problems.append(f"số, ký hiệu sai thể thức: {number_p[0].text if number_p else '(trống)'}")
         if not date_p:
             problems.append("thiếu địa danh, ngày tháng")

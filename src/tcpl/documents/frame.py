@@ -130,7 +130,7 @@ class FrameInfo:
 
     issuing_body: list[str]
     doc_type: str  # KẾ HOẠCH, BÁO CÁO, THÔNG BÁO...
-    symbol: str  # KH-UBND
+    symbol: str  # KH-UBND; empty for a document that has no number
     place: str
     subject: list[str]  # trích yếu, one entry per line
     number: str | None = None
@@ -145,10 +145,11 @@ class FrameInfo:
 class Nd30Document:
     """A python-docx document laid out by Decree 30, built top to bottom."""
 
-    def __init__(self, style: Nd30Style | None = None) -> None:
+    def __init__(self, style: Nd30Style | None = None, *, landscape: bool = False) -> None:
         self.style = style or default_style()
         self.doc: DocxDocument = Document()
-        self._setup_page(self.doc.sections[0])
+        self.landscape = landscape
+        self._setup_page(self.doc.sections[0], landscape=landscape)
         self._setup_styles()
         self._setup_page_numbers(self.doc.sections[0])
 
@@ -380,8 +381,8 @@ class Nd30Document:
     def header(self, info: FrameInfo) -> None:
         """Row 1: issuing body | Quốc hiệu, Tiêu ngữ. Row 2: Số | place and date (one line)."""
         s = self.style
-        left = round(s.text_width_mm * s.header_split, 1)
-        right = round(s.text_width_mm - left, 1)
+        left = round(self.width_mm * s.header_split, 1)
+        right = round(self.width_mm - left, 1)
         table = self.borderless_table(2, [left, right])
         sizes = s.sizes
         body_cell, nation_cell = table.rows[0].cells
@@ -405,9 +406,13 @@ class Nd30Document:
             text_width_mm(TIEU_NGU, sizes.tieu_ngu, bold=True),
         )
         number_cell, date_cell = table.rows[1].cells
-        self.paragraph(
-            document_number(info.number, info.symbol), container=number_cell, size=sizes.number, align=centre
-        )
+        if info.symbol:  # a document without a number (a bản tổng hợp) leaves the cell empty
+            self.paragraph(
+                document_number(info.number, info.symbol),
+                container=number_cell,
+                size=sizes.number,
+                align=centre,
+            )
         when = place_and_date(info.place, info.day)
         if info.day is None and info.year:
             when += f" {info.year}"
@@ -426,16 +431,17 @@ class Nd30Document:
             space_before=18,
             keep_with_next=True,
         )
-        width = self.style.text_width_mm
+        width = self.width_mm
         shown: list[str] = []
-        for line in info.subject:
-            parts = balanced_lines(line, sizes.subject, width * 0.92, bold=True)
+        if info.subject:
+            # One paragraph: the lines given, each split into balanced lines if it would wrap.
             p = self.paragraph(size=sizes.subject, bold=True, align=centre, keep_with_next=True)
-            for n, part in enumerate(parts):
+            for line in info.subject:
+                shown.extend(balanced_lines(line, sizes.subject, width * 0.92, bold=True))
+            for n, part in enumerate(shown):
                 r = self.run(p, part, size=sizes.subject, bold=True)
-                if n < len(parts) - 1:
+                if n < len(shown) - 1:
                     r.add_break()
-            shown.extend(parts)
         longest = max((text_width_mm(x, sizes.subject, bold=True) for x in shown), default=40.0)
         longest = min(longest, width)
         self.rule_under(self.paragraph(keep_with_next=True), width, longest * 0.4, space_before=4)
@@ -471,9 +477,13 @@ class Nd30Document:
     def signature(self, info: FrameInfo, *, with_closing_mark: bool = False) -> None:
         """Nơi nhận (left) and the signer (right) in one borderless block that does not split."""
         s = self.style
-        left = round(s.text_width_mm * 0.45, 1)
-        right = round(s.text_width_mm - left, 1)
-        self.paragraph(space_before=6)
+        left = round(self.width_mm * 0.45, 1)
+        right = round(self.width_mm - left, 1)
+        # Keep the last lines of the body with the signature: a page must not hold the signer alone.
+        body = [p for p in self.doc.paragraphs if p.text.strip()]
+        for p in body[-2:]:
+            p.paragraph_format.keep_with_next = True
+        self.paragraph(space_before=6, keep_with_next=True)
         table = self.borderless_table(1, [left, right])
         recipients_cell, signer_cell = table.rows[0].cells
         if info.recipients:
@@ -509,6 +519,7 @@ class Nd30Document:
         """A phụ lục on new pages with its own page numbering (III.1): label, title, "(Kèm theo ...)"."""
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         self._setup_page(section, landscape=landscape)
+        self.landscape = landscape
         section.different_first_page_header_footer = True
         sect_pr = section._sectPr
         num = sect_pr.find(qn("w:pgNumType"))
@@ -524,9 +535,14 @@ class Nd30Document:
             self.paragraph(line.upper(), size=sizes.annex_title, bold=True, align=centre, keep_with_next=True)
         if note:
             self.paragraph(note, size=sizes.body, italic=True, align=centre, keep_with_next=True)
-        width = self.usable_width_mm(landscape=landscape)
+        width = self.width_mm
         longest = max((text_width_mm(x.upper(), sizes.annex_title, bold=True) for x in title), default=40.0)
         self.rule_under(self.paragraph(keep_with_next=True), width, min(longest, width) * 0.4)
+
+    @property
+    def width_mm(self) -> float:
+        """Text width of the section being written."""
+        return self.usable_width_mm(landscape=self.landscape)
 
     def usable_width_mm(self, *, landscape: bool = False) -> float:
         s = self.style

@@ -20,7 +20,10 @@ from tcpl import textfmt
 from tcpl.errors import ConfigError, display_path
 from tcpl.resources import data_dir
 
-_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=&:^\"'$%@/;,?])")
+# Characters that can start Markdown syntax anywhere in a line...
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# ...and constructs that only matter at the start of a line (a value may begin one).
+_MD_LINE_START = re.compile(r"^(\s*)(?:([-+#>=])|(\d{1,9})([.)]))")
 
 
 class Raw(str):
@@ -30,7 +33,10 @@ class Raw(str):
 def escape_markdown(value: Any) -> str:
     """Text as Markdown that renders exactly as the text (one line)."""
     text = " ".join(str(value).split("\n")) if "\n" in str(value) else str(value)
-    return _MD_PUNCT.sub(r"\\\1", text)
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(
+        lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), text
+    )
 
 
 def _finalize(value: Any) -> Any:
@@ -119,3 +125,29 @@ def render_template(name_or_path: str | Path, context: dict[str, Any]) -> str:
         raise ConfigError(f"{shown}: lỗi mẫu: {exc}") from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
         raise ConfigError(f"{shown}: lỗi khi điền mẫu: {type(exc).__name__}: {exc}") from None
+
+
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def split_front_matter(markdown: str) -> tuple[dict[str, list[str]], str]:
+    """Header lines a template sets for the frame ("subject: ...") and the body after them.
+
+    A template may start with lines between `---` markers; each is `key: value` and a key may
+    repeat (a subject on two lines). Values were escaped for Markdown; the escape is undone.
+    """
+    text = markdown.lstrip("\n")
+    if not text.startswith("---\n"):
+        return {}, markdown
+    end = text.find("\n---", 4)
+    if end < 0:
+        return {}, markdown
+    meta: dict[str, list[str]] = {}
+    for line in text[4:end].splitlines():
+        if ":" not in line:
+            continue
+        key, _, value = line.partition(":")
+        value = _UNESCAPE.sub(r"\1", value.strip())
+        if value:
+            meta.setdefault(key.strip(), []).append(value)
+    return meta, text[end + 4 :].lstrip("\n")

@@ -41,10 +41,10 @@ def at_least(value: float, threshold: float) -> bool:
 
 def default_required(item: Item) -> float | None:
     """The item's required level; None when the ruleset says it is unknown."""
+    if item.bands:  # a banded ratio is met when it reaches its highest band
+        return item.bands[0].at_least
     if not item.required_known:
         return None
-    if item.bands:
-        return item.bands[0].at_least
     return item.required_value()
 
 

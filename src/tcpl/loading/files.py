@@ -16,12 +16,13 @@ from tcpl.models.assessment import Assessment
 from tcpl.models.commune import Commune
 from tcpl.models.ruleset import ItemKind, Ruleset
 
-FileKind = Literal["ruleset", "assessment", "commune", "plan"]
-KINDS: tuple[FileKind, ...] = ("ruleset", "assessment", "commune", "plan")
+FileKind = Literal["ruleset", "assessment", "commune", "plan", "feedback"]
+KINDS: tuple[FileKind, ...] = ("ruleset", "assessment", "commune", "plan", "feedback")
 
 ASSESSMENT_NAMES = ("assessment.yaml", "danh-gia.yaml")
 PLAN_NAMES = ("plan.yaml", "ke-hoach.yaml")
 COMMUNE_NAMES = ("commune.yaml", "xa.yaml")
+FEEDBACK_NAMES = ("feedback.yaml", "y-kien.yaml")
 
 
 def detect_kind(doc: YamlDocument) -> FileKind | None:
@@ -39,10 +40,14 @@ def detect_kind(doc: YamlDocument) -> FileKind | None:
         return "plan"
     if name in ASSESSMENT_NAMES or name.startswith(("assessment", "danh-gia")):
         return "assessment"
+    if name in FEEDBACK_NAMES:
+        return "feedback"
     if "criteria" in data or "extends" in data:
         return "ruleset"
     if "tasks" in data or "sections" in data:
         return "plan"
+    if "opinions" in data:
+        return "feedback"
     if "items" in data or "conditions" in data:
         return "assessment"
     if "province" in data or "unit_type" in data:
@@ -118,6 +123,10 @@ class Loader:
             from tcpl.loading.plans import load_plan_model
 
             loaded.model = load_plan_model(doc)
+        elif kind == "feedback":
+            from tcpl.models.feedback import Feedback
+
+            loaded.model = validate(doc, Feedback)
         _dedupe(doc)
         if not loaded.ok:
             loaded.model = None

@@ -58,6 +58,42 @@ class Recognized(Model):
     result: Literal["dat", "chua_dat"] | None = None
 
 
+class DocumentRef(Model):
+    """Number and date of a document once it is issued (số, ngày ban hành); empty for a draft."""
+
+    number: Annotated[str, Field(pattern=r"^[0-9]{1,6}$")] | None = None
+    date: dt.date | None = None
+    to: list[ShortText] = Field(
+        default_factory=list, description="Kính gửi; bỏ trống: cấp trên trong commune.yaml"
+    )
+    recipients: list[ShortText] = Field(default_factory=list, description="Nơi nhận; bỏ trống: mặc định")
+
+
+class Posting(Model):
+    """Public posting of the draft report and scoresheet (niêm yết công khai)."""
+
+    start: dt.date | None = Field(default=None, description="Ngày bắt đầu niêm yết")
+    days: int | None = Field(
+        default=None, ge=1, le=60, description="Số ngày niêm yết; bỏ trống: theo bộ tiêu chí"
+    )
+    places: list[ShortText] = Field(
+        default_factory=list, description="Nơi niêm yết; bỏ trống: theo commune.yaml"
+    )
+    portal: bool = Field(default=True, description="Đăng trên Trang thông tin điện tử của xã")
+    radio_times: int | None = Field(default=None, ge=0, description="Số lần thông báo trên đài truyền thanh")
+
+
+class Narrative(Model):
+    """The officer's own sentences for the reports (phần lời của báo cáo)."""
+
+    direction: list[Text] = Field(
+        default_factory=list, description="Về chỉ đạo, hướng dẫn, tổ chức thực hiện"
+    )
+    shortcomings: list[Text] = Field(default_factory=list, description="Tồn tại, hạn chế")
+    causes: list[Text] = Field(default_factory=list, description="Nguyên nhân")
+    proposals: list[Text] = Field(default_factory=list, description="Đề xuất, kiến nghị")
+
+
 class Assessment(Model):
     """An assessment file: the year's figures of a commune, judged against a ruleset."""
 
@@ -76,3 +112,12 @@ class Assessment(Model):
         default_factory=dict, description="Công chức phụ trách theo mã tiêu chí hoặc chỉ tiêu"
     )
     recognized: Recognized | None = None
+    posting: Posting | None = None
+    narrative: Narrative = Field(default_factory=Narrative)
+    documents: dict[
+        Literal["report_q1", "report_q2", "report_q3", "report_q4", "scoresheet", "notice", "feedback"],
+        DocumentRef,
+    ] = Field(default_factory=dict, description="Số, ngày các văn bản đã ban hành")
+    milestones: dict[str, dt.date] = Field(
+        default_factory=dict, description="Ngày đã làm các bước của quy trình, theo mã bước trong bộ tiêu chí"
+    )

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from tcpl.models.assessment import Assessment
 from tcpl.models.commune import Commune
+from tcpl.models.feedback import Feedback
 from tcpl.models.plan import Plan
 from tcpl.models.ruleset import Ruleset
 
@@ -16,6 +17,7 @@ SCHEMA_KINDS: dict[str, type[BaseModel]] = {
     "assessment": Assessment,
     "commune": Commune,
     "plan": Plan,
+    "feedback": Feedback,
 }
 
 _TITLES = {
@@ -23,6 +25,7 @@ _TITLES = {
     "assessment": "Số liệu tự đánh giá (tcpl)",
     "commune": "Thông tin xã (tcpl)",
     "plan": "Kế hoạch (tcpl)",
+    "feedback": "Ý kiến của Nhân dân về kết quả đánh giá (tcpl)",
 }
 
 

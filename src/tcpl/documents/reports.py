@@ -1,0 +1,357 @@
+"""The year's documents after the plan: scoresheet, quarterly and annual reports, notice, feedback.
+
+All share the Decree 30 frame; their wording is in `templates/*.md.j2` (front matter for the
+title, Markdown for the body); every figure comes from the engine or the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from tcpl import textfmt as fmt
+from tcpl.documents.body import render_body
+from tcpl.documents.frame import FrameInfo, Nd30Document
+from tcpl.documents.scoresheet import Sheet, build_sheet, sheet_markdown, verdict_sentence
+from tcpl.documents.tables import add_sheet_table
+from tcpl.documents.templating import render_template, split_front_matter
+from tcpl.engine.gap import GapResult, gap
+from tcpl.engine.results import ScoreResult
+from tcpl.engine.tracking import CLOSED, overlaps, quarter_window, task_states
+from tcpl.loading.bundle import Bundle
+from tcpl.models.assessment import DocumentRef
+from tcpl.models.commune import Signer
+
+DEFAULT_SIGNER = Signer(lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
+TEMPLATES = {
+    "quarter": "bao-cao-quy.md.j2",
+    "annual": "bao-cao-danh-gia.md.j2",
+    "notice": "thong-bao-niem-yet.md.j2",
+    "feedback": "tong-hop-y-kien.md.j2",
+    "scoresheet": "bang-diem.md.j2",
+}
+
+
+@dataclass
+class Rendered:
+    """A document ready to save, and its Markdown twin."""
+
+    document: Nd30Document | None
+    markdown: str
+
+
+def commune_name(bundle: Bundle) -> str:
+    c = bundle.year.commune
+    return c.full_name if c else (bundle.year.assessment.commune or "")
+
+
+def _ref(bundle: Bundle, key: str) -> DocumentRef:
+    return bundle.year.assessment.documents.get(key) or DocumentRef()  # type: ignore[call-overload]
+
+
+def _frame(
+    bundle: Bundle,
+    meta: dict[str, list[str]],
+    *,
+    symbol: str | None,
+    ref: DocumentRef,
+    kinh_gui: bool,
+    recipients: list[str],
+) -> FrameInfo:
+    commune = bundle.year.commune
+    body = commune.body_lines if commune else ["ỦY BAN NHÂN DÂN"]
+    to = ref.to or ([commune.upper_level] if commune and commune.upper_level else [])
+    return FrameInfo(
+        issuing_body=body,
+        parent_body=commune.parent_body if commune else None,
+        doc_type=(meta.get("doc_type") or ["BÁO CÁO"])[0],
+        symbol=(f"{symbol}-{commune.body_symbol if commune else 'UBND'}" if symbol else ""),
+        number=ref.number,
+        day=ref.date,
+        year=bundle.year.assessment.year if ref.date is None else None,
+        place=commune.place_name if commune else "",
+        subject=meta.get("subject") or [],
+        signer=(commune.signer if commune and commune.signer else DEFAULT_SIGNER),
+        recipients=ref.recipients or recipients,
+        kinh_gui=to if kinh_gui else [],
+    )
+
+
+def base_context(bundle: Bundle, result: ScoreResult | None) -> dict[str, Any]:
+    cy = bundle.year
+    ruleset = cy.ruleset.ruleset
+    commune = cy.commune
+    plan = bundle.plan
+    return {
+        "commune": commune.model_dump(mode="python") if commune else {},
+        "commune_name": commune_name(bundle),
+        "year": cy.assessment.year,
+        "assessment": cy.assessment.model_dump(mode="python"),
+        "ruleset": {
+            "id": ruleset.id,
+            "title": ruleset.title,
+            "legal_basis": ruleset.legal_basis,
+            "model": ruleset.model,
+            "forms": ruleset.forms,
+            "unverified_note": ruleset.unverified_note,
+        },
+        "base_ruleset": cy.ruleset.base_id,
+        "plan": plan.model_dump(mode="python") if plan else None,
+        "result": _result_context(result) if result else None,
+    }
+
+
+def _result_context(result: ScoreResult) -> dict[str, Any]:
+    data = result.to_json()
+    data["verdict_sentence"] = verdict_sentence(result)
+    data["indicators_met"] = sum(1 for i in result.indicators() if i.met is True)
+    data["indicators_total"] = len(result.indicators())
+    shortfalls: list[dict[str, Any]] = []
+    for c in result.criteria:
+        for ind in c.indicators:
+            figures = "; ".join(f"{it.id}: {it.value_text}" for it in ind.items if not it.missing)
+            missing = [it.id for it in ind.items if it.missing]
+            if result.model == "points":
+                # Points: an indicator short of its maximum (when the maximum is known).
+                if ind.max_points is not None and (ind.points or 0) < ind.max_points:
+                    shortfalls.append(
+                        {
+                            "id": ind.id,
+                            "name": ind.name,
+                            "points": ind.points,
+                            "max_points": ind.max_points,
+                            "figures": figures,
+                            "missing": missing,
+                        }
+                    )
+            else:
+                for it in ind.items:
+                    if it.met is False:
+                        shortfalls.append(
+                            {
+                                "id": it.id,
+                                "name": it.name,
+                                "figures": it.value_text,
+                                "rule": it.rule,
+                                "missing": [it.id] if it.missing else [],
+                            }
+                        )
+    data["unmet_items"] = shortfalls
+    return data
+
+
+def _render(
+    name: str, template: str | Path | None, context: dict[str, Any]
+) -> tuple[dict[str, list[str]], str]:
+    return split_front_matter(render_template(template or TEMPLATES[name], context))
+
+
+def _gap_context(answer: GapResult) -> dict[str, Any]:
+    return answer.to_json()
+
+
+# --- scoresheet ---------------------------------------------------------------------------------
+
+
+def scoresheet(bundle: Bundle, result: ScoreResult) -> Sheet:
+    return build_sheet(
+        result, bundle.year.ruleset.ruleset, bundle.year.assessment, commune_name=commune_name(bundle)
+    )
+
+
+def build_scoresheet(bundle: Bundle, result: ScoreResult, *, template: str | Path | None = None) -> Rendered:
+    """The scoresheet on its own, landscape (Mẫu 02 for the points model)."""
+    sheet = scoresheet(bundle, result)
+    context = {**base_context(bundle, result), "sheet_title": sheet.title, "sheet_subtitle": sheet.subtitle}
+    meta, after = _render("scoresheet", template, context)
+    info = _frame(
+        bundle, meta, symbol=None, ref=_ref(bundle, "scoresheet"), kinh_gui=False, recipients=["Lưu: VT, TP."]
+    )
+    doc = Nd30Document(landscape=True)
+    doc.header(info)
+    doc.title(info)
+    add_sheet_table(doc, sheet)
+    _sheet_notes(doc, sheet)
+    render_body(doc, after)
+    doc.signature(info)
+    md = f"# {sheet.title}\n\n{sheet.subtitle}\n\n{sheet_markdown(sheet)}\n{sheet.verdict}\n\n{after}"
+    return Rendered(doc, md)
+
+
+def _sheet_notes(doc: Nd30Document, sheet: Sheet) -> None:
+    doc.body_paragraph(sheet.verdict, first_line_indent=False, bold=True)
+    for note in sheet.notes:
+        doc.body_paragraph(f"- {note}", first_line_indent=False, size=doc.style.sizes.table, italic=True)
+
+
+# --- reports --------------------------------------------------------------------------------------
+
+
+def quarter_context(
+    bundle: Bundle, quarter: int, as_of: date | None, today: date | None = None
+) -> dict[str, Any]:
+    year = bundle.year.assessment.year
+    start, end = quarter_window(year, quarter)
+    # A report written before the quarter ends states the figures as of today, not as of the end.
+    as_of = as_of or min(end, today or date.today())
+    plan = bundle.plan
+    if plan is None:
+        return {"quarter": quarter, "has_plan": False}
+    states = task_states(plan, as_of)
+    due = [s for s in states if overlaps(s.window, start, end)]
+    ytd_due = [s for s in states if s.window is not None and s.window.start <= end]
+    next_start, next_end = (
+        quarter_window(year, quarter + 1) if quarter < 4 else (date(year + 1, 1, 1), date(year + 1, 3, 31))
+    )
+    upcoming = [
+        s for s in states if overlaps(s.window, next_start, next_end) and s.status.value != "hoàn thành"
+    ]
+    figures: list[dict[str, Any]] = []
+    for s in states:
+        for entry in s.task.progress:
+            if start <= entry.date <= min(end, as_of):
+                for key, value in entry.figures.items():
+                    figures.append({"task": s.number, "title": s.task.title, "name": key, "value": value})
+    done = [s for s in states if s.status.value == "hoàn thành"]
+    # In a report, a task is late when its time ended by the report date and it is not closed.
+    late = [s for s in states if s.window is not None and s.window.end <= as_of and s.status not in CLOSED]
+    return {
+        "has_plan": True,
+        "quarter": quarter,
+        "quarter_start": start,
+        "quarter_end": end,
+        "as_of": as_of,
+        "tasks": [s.to_context() for s in states],
+        "due": [s.to_context() for s in due],
+        "done": [s.to_context() for s in done],
+        "late": [s.to_context() for s in late],
+        "ytd_due_count": len(ytd_due),
+        "ytd_done_count": sum(1 for s in ytd_due if s.status.value == "hoàn thành"),
+        "next_quarter": quarter + 1 if quarter < 4 else 1,
+        "upcoming": [s.to_context() for s in upcoming],
+        "figures": figures,
+        "plan_document": plan.document.model_dump(mode="python"),
+    }
+
+
+def build_report(
+    bundle: Bundle,
+    result: ScoreResult,
+    quarter: int,
+    *,
+    as_of: date | None = None,
+    template: str | Path | None = None,
+    today: date | None = None,
+) -> Rendered:
+    """BÁO CÁO: q1-q3 the plan's progress; q4 the annual evaluation with the scoresheet annexed."""
+    key = f"report_q{quarter}"
+    ref = _ref(bundle, key)
+    context = {**base_context(bundle, result), **quarter_context(bundle, quarter, as_of, today)}
+    annual = quarter == 4
+    if annual:
+        answer = gap(bundle.year.ruleset.ruleset, bundle.year.assessment, as_of=as_of or today, result=result)
+        context["gap"] = _gap_context(answer)
+        context["report_ref"] = ref.model_dump(mode="python")
+    meta, body = _render("annual" if annual else "quarter", template, context)
+    info = _frame(bundle, meta, symbol="BC", ref=ref, kinh_gui=True, recipients=["Như trên;", "Lưu: VT, TP."])
+    doc = Nd30Document()
+    doc.header(info)
+    doc.title(info)
+    render_body(doc, body)
+    doc.signature(info)
+    md = _markdown(info, body)
+    if annual:
+        sheet = scoresheet(bundle, result)
+        note = _annex_note(bundle, ref, info)
+        doc.annex("Phụ lục", [sheet.title], note, landscape=True)
+        add_sheet_table(doc, sheet)
+        _sheet_notes(doc, sheet)
+        md += f"\n\n## Phụ lục: {sheet.title}\n\n{note}\n\n{sheet_markdown(sheet)}\n{sheet.verdict}\n"
+    return Rendered(doc, md)
+
+
+def _annex_note(bundle: Bundle, ref: DocumentRef, info: FrameInfo) -> str:
+    number = f"{ref.number}" if ref.number else "      "
+    day = (
+        fmt.long_date(ref.date)
+        if ref.date
+        else f"ngày    tháng    năm {info.year or bundle.year.assessment.year}"
+    )
+    body = " ".join(info.issuing_body).title().replace("Ủy Ban Nhân Dân", "Ủy ban nhân dân")
+    body = body.replace("Xã ", "xã ").replace("Phường ", "phường ").replace("Đặc Khu ", "đặc khu ")
+    return f"(Kèm theo Báo cáo số {number}/{info.symbol} {day} của {body})"
+
+
+def _markdown(info: FrameInfo, body: str) -> str:
+    head = [f"# {info.doc_type}", "", *(f"**{s}**" for s in info.subject), ""]
+    if info.kinh_gui:
+        head += [f"Kính gửi: {'; '.join(info.kinh_gui)}", ""]
+    return "\n".join(head) + "\n" + body
+
+
+# --- public notice and feedback ------------------------------------------------------------------
+
+
+def posting_context(bundle: Bundle) -> dict[str, Any]:
+    cy = bundle.year
+    posting = cy.assessment.posting
+    commune = cy.commune
+    step = next((s for s in cy.ruleset.ruleset.procedure if s.id == "public_posting"), None)
+    days = (posting.days if posting and posting.days else None) or (step.min_days if step else None)
+    start = posting.start if posting else None
+    end = start + timedelta(days=days - 1) if start and days else None
+    places = (posting.places if posting and posting.places else []) or (
+        commune.posting_places if commune else []
+    )
+    return {
+        "posting": {
+            "start": start,
+            "end": end,
+            "days": days,
+            "days_from_ruleset": bool(step and step.min_days and not (posting and posting.days)),
+            "rule": step.name if step else None,
+            "rule_source": step.source if step else None,
+            "rule_verified": step.verified if step else False,
+            "places": places,
+            "portal": (commune.portal if commune else None) if (posting is None or posting.portal) else None,
+            "radio": commune.radio if commune else None,
+            "radio_times": posting.radio_times if posting else None,
+        }
+    }
+
+
+def build_notice(bundle: Bundle, result: ScoreResult, *, template: str | Path | None = None) -> Rendered:
+    context = {**base_context(bundle, result), **posting_context(bundle)}
+    meta, body = _render("notice", template, context)
+    info = _frame(
+        bundle,
+        meta,
+        symbol="TB",
+        ref=_ref(bundle, "notice"),
+        kinh_gui=False,
+        recipients=["Các ban, ngành, đoàn thể xã;", "Các thôn, tổ dân phố;", "Lưu: VT, TP."],
+    )
+    doc = Nd30Document()
+    doc.header(info)
+    doc.title(info)
+    render_body(doc, body)
+    doc.signature(info)
+    return Rendered(doc, _markdown(info, body))
+
+
+def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path | None = None) -> Rendered:
+    opinions = bundle.feedback.model_dump(mode="python")["opinions"] if bundle.feedback else []
+    context = {**base_context(bundle, result), "opinions": opinions, **posting_context(bundle)}
+    meta, body = _render("feedback", template, context)
+    ref = (bundle.feedback.document if bundle.feedback and bundle.feedback.document else None) or _ref(
+        bundle, "feedback"
+    )
+    info = _frame(bundle, meta, symbol=None, ref=ref, kinh_gui=False, recipients=["Lưu: VT, TP."])
+    doc = Nd30Document()
+    doc.header(info)
+    doc.title(info)
+    render_body(doc, body)
+    doc.signature(info)
+    return Rendered(doc, _markdown(info, body))

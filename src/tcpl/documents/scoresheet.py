@@ -1,0 +1,233 @@
+"""The self-scoring table (bảng tự chấm điểm; Mẫu 02 of TT 09/2021 for the points model).
+
+One `Sheet` of rows is built from the engine's result; the Word table, the Excel sheet and the
+Markdown table are three renderings of the same rows, so their figures cannot differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from tcpl import textfmt as fmt
+from tcpl.engine.results import ItemResult, ScoreResult, Verdict
+from tcpl.models.assessment import Assessment
+from tcpl.models.ruleset import Item, Ruleset
+
+Level = Literal["criterion", "indicator", "item", "total"]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    weight: float  # share of the table width
+    group: str | None = None  # a merged header above (Căn cứ chấm điểm)
+    numeric: bool = False
+
+
+@dataclass
+class SheetRow:
+    level: Level
+    values: dict[str, Any]  # typed values: numbers stay numbers (for Excel)
+    texts: dict[str, str]  # what the document shows
+
+    @property
+    def bold(self) -> bool:
+        return self.level in ("criterion", "total")
+
+    @property
+    def spans_first_columns(self) -> bool:
+        """Criterion, indicator and total rows: the name runs over the first two columns."""
+        return self.level != "item"
+
+
+@dataclass
+class Sheet:
+    title: str
+    subtitle: str
+    columns: list[Column]
+    rows: list[SheetRow]
+    verdict: str
+    notes: list[str] = field(default_factory=list)
+
+
+POINTS_COLUMNS = [
+    Column("target", "Tiêu chí, chỉ tiêu", 0.09),
+    Column("content", "Nội dung", 0.39),
+    Column("max_points", "Điểm tối đa", 0.07, numeric=True),
+    Column("figures", "Số liệu thực hiện", 0.14, group="Căn cứ chấm điểm"),
+    Column("ratio", "Tỷ lệ đạt được", 0.08, group="Căn cứ chấm điểm", numeric=True),
+    Column("points", "Điểm tự chấm", 0.08, numeric=True),
+    Column("officer", "Công chức phụ trách", 0.15),
+]
+PASS_FAIL_COLUMNS = [
+    Column("target", "Tiêu chí, chỉ tiêu", 0.09),
+    Column("content", "Nội dung", 0.36),
+    Column("required", "Mức độ đạt chuẩn", 0.13),
+    Column("figures", "Số liệu / tỷ lệ", 0.13),
+    Column("result", "Kết quả", 0.09),
+    Column("evidence", "Tài liệu kiểm chứng", 0.20),
+]
+
+
+def verdict_sentence(result: ScoreResult) -> str:
+    if result.model == "points":
+        total = f"tổng {fmt.number(result.total_points)}"
+        if result.max_points is not None:
+            total += f"/{fmt.number(result.max_points)}"
+        total += " điểm"
+    else:
+        met = sum(1 for i in result.indicators() if i.met is True)
+        total = f"{met}/{len(result.indicators())} chỉ tiêu đạt"
+    if result.recognized is True:
+        return f"Kết quả tự đánh giá: đủ điều kiện công nhận đạt chuẩn tiếp cận pháp luật ({total})."
+    if result.recognized is False:
+        return f"Kết quả tự đánh giá: chưa đủ điều kiện công nhận đạt chuẩn tiếp cận pháp luật ({total})."
+    return f"Kết quả tự đánh giá: chưa xác định được ({total}); xem phần ghi chú."
+
+
+def _word(met: Verdict, missing: bool = False) -> str:
+    if missing:
+        return "Chưa đạt (thiếu số liệu)"
+    if met is None:
+        return "Chưa xác định"
+    return "Đạt" if met else "Chưa đạt"
+
+
+def _figures(item: Item, r: ItemResult) -> tuple[str, float | None]:
+    """The raw figures (số liệu thực hiện) and the ratio (tỷ lệ đạt được)."""
+    v = r.value
+    unit = f" {item.unit}" if item.unit else ""
+    if r.missing:
+        return "Chưa có số liệu", None
+    if item.kind.value == "ratio" and "done" in v and "total" in v:
+        if v["total"] == 0:
+            return "Không phát sinh", None
+        label = unit or (f" {item.done_label}" if item.done_label else "")
+        return f"{v['done']}/{v['total']}{label}", v["done"] / v["total"]
+    if item.kind.value == "points":
+        if "done" in v and "total" in v:
+            return f"{v['done']}/{v['total']}{unit}", (v["done"] / v["total"] if v["total"] else None)
+        return "", None
+    return r.value_text, None
+
+
+def _officer(assessment: Assessment, *ids: str) -> str:
+    for ident in ids:
+        if ident in assessment.officers:
+            return assessment.officers[ident]
+    return ""
+
+
+def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *, commune_name: str) -> Sheet:
+    index = ruleset.item_index()
+    points = result.model == "points"
+    columns = POINTS_COLUMNS if points else PASS_FAIL_COLUMNS
+    rows: list[SheetRow] = []
+
+    def add(level: Level, **values: Any) -> None:
+        texts: dict[str, str] = {}
+        for col in columns:
+            value = values.get(col.key)
+            if value is None:
+                texts[col.key] = ""
+            elif col.key == "ratio":
+                texts[col.key] = fmt.percent(value)
+            elif isinstance(value, float | int) and not isinstance(value, bool):
+                texts[col.key] = fmt.number(value)
+            else:
+                texts[col.key] = str(value)
+        rows.append(SheetRow(level, {k: values.get(k) for k in (c.key for c in columns)}, texts))
+
+    for c in result.criteria:
+        if points:
+            add(
+                "criterion",
+                target=f"Tiêu chí {c.id}: {c.name}",
+                max_points=c.max_points,
+                points=c.points,
+                officer=_officer(assessment, c.id),
+            )
+        else:
+            add("criterion", target=f"Tiêu chí {c.id}: {c.name}", result=_word(c.met))
+        for ind in c.indicators:
+            if points:
+                add(
+                    "indicator",
+                    target=f"Chỉ tiêu {ind.id}: {ind.name}",
+                    max_points=ind.max_points,
+                    points=ind.points,
+                    officer=_officer(assessment, ind.id, c.id),
+                )
+            else:
+                add(
+                    "indicator",
+                    target=f"Chỉ tiêu {ind.id}: {ind.name}",
+                    result=_word(ind.met, any(i.missing for i in ind.items) and ind.met is not True),
+                )
+            for r in ind.items:
+                item = index[r.id]
+                figures, ratio = _figures(item, r)
+                officer = r.officer or _officer(assessment, r.id, ind.id, c.id)
+                if points:
+                    add(
+                        "item",
+                        target=r.id,
+                        content=r.name,
+                        max_points=r.max_points,
+                        figures=figures,
+                        ratio=ratio,
+                        points=r.points,
+                        officer=officer,
+                    )
+                else:
+                    figure_text = figures if ratio is None else f"{figures} ({fmt.percent(ratio)})"
+                    add(
+                        "item",
+                        target=r.id,
+                        content=r.name,
+                        required=r.rule,
+                        figures=figure_text,
+                        result=_word(r.met, r.missing),
+                        evidence="; ".join(r.evidence),
+                    )
+    if points:
+        add("total", target="Tổng cộng", max_points=result.max_points, points=result.total_points)
+    else:
+        met = sum(1 for i in result.indicators() if i.met is True)
+        add(
+            "total",
+            target="Kết quả chung",
+            figures=f"{met}/{len(result.indicators())} chỉ tiêu đạt",
+            result=_word(result.recognized),
+        )
+    form = ruleset.forms.get("scoresheet", "Bảng tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu")
+    notes = list(result.reasons) + [f"Chưa xác định: {u}" for u in result.undetermined]
+    if result.unverified:
+        notes.append(ruleset.unverified_note or "Một số quy tắc chưa được đối chiếu với văn bản gốc.")
+    return Sheet(
+        title=form,
+        subtitle=f"Đánh giá {commune_name} đạt chuẩn tiếp cận pháp luật năm {result.year}",
+        columns=columns,
+        rows=rows,
+        verdict=verdict_sentence(result),
+        notes=notes,
+    )
+
+
+def sheet_markdown(sheet: Sheet) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    titles = [f"{c.group}: {c.title}" if c.group else c.title for c in sheet.columns]
+    lines = [
+        "| " + " | ".join(titles) + " |",
+        "|" + "|".join("---:" if c.numeric else "---" for c in sheet.columns) + "|",
+    ]
+    for row in sheet.rows:
+        cells = [cell(row.texts[c.key]) for c in sheet.columns]
+        if row.bold:
+            cells = [f"**{x}**" if x else x for x in cells]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"

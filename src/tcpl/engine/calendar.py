@@ -1,0 +1,107 @@
+"""Every dated step of the evaluation year: the plan's tasks and the ruleset's procedure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from tcpl.engine.tracking import CLOSED, task_states
+from tcpl.models.assessment import Assessment
+from tcpl.models.plan import Plan
+from tcpl.models.ruleset import Ruleset
+
+State = Literal["done", "due", "late", "undated"]
+STATE_WORDS = {"done": "đã xong", "due": "sắp đến hạn", "late": "quá hạn", "undated": "không có hạn"}
+
+
+@dataclass
+class Event:
+    """One step with its date (mốc thời gian)."""
+
+    id: str
+    title: str
+    source: Literal["plan", "procedure"]
+    start: date | None
+    due: date | None
+    state: State
+    done_on: date | None = None
+    detail: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "start": self.start.isoformat() if self.start else None,
+            "due": self.due.isoformat() if self.due else None,
+            "state": self.state,
+            "done_on": self.done_on.isoformat() if self.done_on else None,
+            "detail": self.detail,
+        }
+
+
+def _state(due: date | None, done: bool, as_of: date) -> State:
+    if done:
+        return "done"
+    if due is None:
+        return "undated"
+    return "late" if due < as_of else "due"
+
+
+def evaluation_calendar(
+    ruleset: Ruleset, assessment: Assessment, plan: Plan | None, as_of: date
+) -> list[Event]:
+    """The year's steps in date order (undated ones last)."""
+    year = assessment.year
+    events: list[Event] = []
+    if plan is not None:
+        for s in task_states(plan, as_of):
+            window = s.window
+            events.append(
+                Event(
+                    id=f"task-{s.id}",
+                    title=f"Nhiệm vụ {s.number}: {s.task.title}",
+                    source="plan",
+                    start=window.start if window else None,
+                    due=window.end if window else None,
+                    state=_state(window.end if window else None, s.status in CLOSED, as_of),
+                    done_on=s.done_on,
+                    detail=s.task.time_text or "",
+                )
+            )
+    for step in ruleset.procedure:
+        done_on = assessment.milestones.get(step.id)
+        due: date | None = None
+        start: date | None = None
+        detail = step.source or ""
+        if step.due is not None:
+            due = date(year + step.due.year_offset, step.due.month, step.due.day)
+        if step.id == "public_posting" and assessment.posting and assessment.posting.start:
+            days = assessment.posting.days or step.min_days or 1
+            start = assessment.posting.start
+            due = start + timedelta(days=days - 1)
+        if due is not None and step.id != "public_posting":
+            detail = f"trước ngày {due.day:02d}/{due.month:02d}/{due.year}" + (
+                f"; {detail}" if detail else ""
+            )
+        events.append(
+            Event(
+                id=step.id,
+                title=step.name,
+                source="procedure",
+                start=start,
+                due=due,
+                state=_state(due, done_on is not None, as_of),
+                done_on=done_on,
+                detail=detail,
+            )
+        )
+    return sorted(events, key=lambda e: (e.due is None, e.due or date.max, e.source != "procedure", e.id))
+
+
+def status_of(events: list[Event]) -> dict[str, int]:
+    counts = {"done": 0, "due": 0, "late": 0, "undated": 0}
+    for e in events:
+        counts[e.state] += 1
+    return counts

@@ -1,0 +1,84 @@
+"""Following the plan's tasks: status as of a date, what is late, what each quarter holds."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tcpl.engine.timewindow import DueWindow, parse_due
+from tcpl.models.plan import Plan, ProgressEntry, Task, TaskStatus
+
+CLOSED = (TaskStatus.DONE, TaskStatus.DROPPED)
+
+
+@dataclass
+class TaskState:
+    """A task as of a date (tình trạng nhiệm vụ)."""
+
+    number: int
+    task: Task
+    window: DueWindow | None
+    status: TaskStatus
+    last: ProgressEntry | None
+    late: bool
+    done_on: date | None
+
+    @property
+    def id(self) -> str:
+        return self.task.id or str(self.number)
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.to_context()
+        for key in ("due_start", "due_end", "done_on"):
+            if data[key] is not None:
+                data[key] = data[key].isoformat()
+        return data
+
+    def to_context(self) -> dict[str, Any]:
+        """For templates: dates stay dates."""
+        return {
+            "number": self.number,
+            "id": self.id,
+            "title": self.task.title,
+            "time": (self.task.time_text or "").rstrip(" .;,") or None,
+            "due_start": self.window.start if self.window else None,
+            "due_end": self.window.end if self.window else None,
+            "status": self.status.value,
+            "late": self.late,
+            "done_on": self.done_on,
+            "note": self.last.note if self.last else None,
+            "evidence": list(self.last.evidence) if self.last else [],
+        }
+
+
+def quarter_window(year: int, quarter: int) -> tuple[date, date]:
+    first = 3 * (quarter - 1) + 1
+    return date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1])
+
+
+def task_states(plan: Plan, as_of: date) -> list[TaskState]:
+    """Each task's status from its progress entries dated on or before `as_of`.
+
+    A task is late when its due window ended before `as_of` and it has no "hoàn thành" (or
+    "không thực hiện") entry by then.
+    """
+    out: list[TaskState] = []
+    for number, task in enumerate(plan.tasks(), start=1):
+        window = parse_due(task.time_text, plan.year)
+        entries = sorted((e for e in task.progress if e.date <= as_of), key=lambda e: e.date)
+        last = entries[-1] if entries else None
+        status = last.status if last else TaskStatus.NOT_STARTED
+        done_on = next((e.date for e in reversed(entries) if e.status is TaskStatus.DONE), None)
+        late = window is not None and window.end < as_of and status not in CLOSED
+        out.append(TaskState(number, task, window, status, last, late, done_on))
+    return out
+
+
+def overlaps(window: DueWindow | None, start: date, end: date) -> bool:
+    return window is not None and window.start <= end and window.end >= start
+
+
+def entries_between(task: Task, start: date, end: date) -> list[ProgressEntry]:
+    return [e for e in sorted(task.progress, key=lambda e: e.date) if start <= e.date <= end]
