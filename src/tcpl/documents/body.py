@@ -19,10 +19,13 @@ from __future__ import annotations
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from tcpl.documents.frame import Nd30Document
+
+MIN_COLUMN_MM = 13.0
 
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
@@ -133,9 +136,21 @@ def _table(doc: Nd30Document, tokens: list[Token], i: int) -> int:
         return j + 1
     cols = max(len(r) for r in rows)
     width = doc.width_mm
+    # Columns as wide as their content needs (a "STT" column stays narrow), within limits.
+    need: list[int] = []
+    for c in range(cols):
+        longest = max((len(row[c][0].content) for row in rows if c < len(row)), default=0)
+        need.append(min(max(longest, 4), 60))
+    total = sum(need)
+    widths = [max(MIN_COLUMN_MM, width * n / total) for n in need]
+    excess = sum(widths) - width  # taken back from the columns wider than the minimum
+    wide = [w for w in widths if w > MIN_COLUMN_MM]
+    widths = [w - excess * w / sum(wide) if w > MIN_COLUMN_MM else w for w in widths]
+    gap = doc.paragraph()  # a little room between the text above and the table
+    gap.paragraph_format.line_spacing = Pt(6)
     table = doc.doc.add_table(rows=len(rows), cols=cols)
     table.style = doc.doc.styles["Table Grid"]
-    doc.set_widths(table, [width / cols] * cols)
+    doc.set_widths(table, widths)
     size = doc.style.sizes.table
     for r, row in enumerate(rows):
         for c, (inline, style) in enumerate(row):
