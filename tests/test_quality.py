@@ -26,5 +26,5 @@ def test_mypy_strict() -> None:
 
 
 def test_ruff() -> None:
-    result = run("ruff", "check", "src", "tests")
+    result = run("ruff", "check", "src", "tests", "benchmarks", "scripts")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,10 +17,12 @@ def register(app: typer.Typer) -> None:
     app.command(
         "schema",
         help=(
-            "In JSON Schema của một loại tệp (ruleset, assessment, commune, plan, feedback) để trình soạn"
+            "In JSON Schema của một loại tệp (ruleset, assessment, commune, plan, feedback, office) để trình soạn"
             " thảo gợi ý và kiểm tra khi gõ.\n\n"
             "[bold]Ví dụ:[/]\n\n"
             "  tcpl schema assessment > schemas/assessment.schema.json\n\n"
+            "  tcpl schema --output-dir schemas/\n\n"
+            "  tcpl schema --output-dir schemas/\n\n"
             "Rồi thêm dòng đầu tệp YAML:\n\n"
             "  # yaml-language-server: $schema=../../schemas/assessment.schema.json"
         ),
@@ -27,9 +31,22 @@ def register(app: typer.Typer) -> None:
 
 def schema(
     kind: Annotated[
-        str, typer.Argument(help="ruleset, assessment, commune, plan hoặc feedback.", show_default=False)
-    ],
+        str | None,
+        typer.Argument(help="ruleset, assessment, commune, plan, feedback hoặc office.", show_default=False),
+    ] = None,
+    output_dir: Annotated[
+        Path | None, typer.Option("--output-dir", help="Viết schema của mọi loại tệp vào thư mục này.")
+    ] = None,
 ) -> None:
+    if output_dir is not None:
+        from tcpl.documents.writer import write_text_atomic
+
+        if not output_dir.is_dir():
+            raise UsageError(f"thư mục '{output_dir}' không tồn tại")
+        for name in SCHEMA_KINDS:
+            text = json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"
+            write_text_atomic(output_dir / f"{name}.schema.json", text)
+        return
     if kind not in SCHEMA_KINDS:
         raise UsageError(f"loại tệp phải là một trong: {', '.join(SCHEMA_KINDS)} (không phải '{kind}')")
     write_json(json_schema(kind))

@@ -19,6 +19,7 @@ KIND_WORDS = {
     "commune": "thông tin xã",
     "plan": "kế hoạch",
     "feedback": "ý kiến",
+    "office": "cơ quan",
     None: "không rõ loại",
 }
 

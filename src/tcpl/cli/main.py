@@ -131,9 +131,27 @@ def main(
 
 
 def _register() -> None:
-    from tcpl.cli import cmd_plan, cmd_reports, cmd_rules, cmd_schema, cmd_score, cmd_validate
+    from tcpl.cli import (
+        cmd_check,
+        cmd_diff,
+        cmd_plan,
+        cmd_reports,
+        cmd_rules,
+        cmd_schema,
+        cmd_score,
+        cmd_validate,
+    )
 
-    for module in (cmd_validate, cmd_score, cmd_plan, cmd_reports, cmd_rules, cmd_schema):
+    for module in (
+        cmd_validate,
+        cmd_score,
+        cmd_check,
+        cmd_diff,
+        cmd_plan,
+        cmd_reports,
+        cmd_rules,
+        cmd_schema,
+    ):
         module.register(app)
 
 

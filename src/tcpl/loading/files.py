@@ -16,13 +16,14 @@ from tcpl.models.assessment import Assessment
 from tcpl.models.commune import Commune
 from tcpl.models.ruleset import ItemKind, Ruleset
 
-FileKind = Literal["ruleset", "assessment", "commune", "plan", "feedback"]
-KINDS: tuple[FileKind, ...] = ("ruleset", "assessment", "commune", "plan", "feedback")
+FileKind = Literal["ruleset", "assessment", "commune", "plan", "feedback", "office"]
+KINDS: tuple[FileKind, ...] = ("ruleset", "assessment", "commune", "plan", "feedback", "office")
 
 ASSESSMENT_NAMES = ("assessment.yaml", "danh-gia.yaml")
 PLAN_NAMES = ("plan.yaml", "ke-hoach.yaml")
 COMMUNE_NAMES = ("commune.yaml", "xa.yaml")
 FEEDBACK_NAMES = ("feedback.yaml", "y-kien.yaml")
+OFFICE_NAMES = ("office.yaml", "co-quan.yaml")
 
 
 def detect_kind(doc: YamlDocument) -> FileKind | None:
@@ -42,6 +43,8 @@ def detect_kind(doc: YamlDocument) -> FileKind | None:
         return "assessment"
     if name in FEEDBACK_NAMES:
         return "feedback"
+    if name in OFFICE_NAMES:
+        return "office"
     if "criteria" in data or "extends" in data:
         return "ruleset"
     if "tasks" in data or "sections" in data:
@@ -127,6 +130,10 @@ class Loader:
             from tcpl.models.feedback import Feedback
 
             loaded.model = validate(doc, Feedback)
+        elif kind == "office":
+            from tcpl.models.office import Office
+
+            loaded.model = validate(doc, Office)
         _dedupe(doc)
         if not loaded.ok:
             loaded.model = None
@@ -332,6 +339,18 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
         if kind is not ItemKind.POINTS and extra:
             name = sorted(extra)[0]
             bad(name, f"trường '{name}' không dùng cho loại nội dung này")
+    known_targets = {c.id for c in ruleset.criteria} | {i.id for c in ruleset.criteria for i in c.indicators}
+    known_targets |= set(known_ids)
+    for target in assessment.officers:
+        if target not in known_targets:
+            doc.diagnostics.append(
+                doc.diagnostic(
+                    ("officers", target),
+                    f"'{target}' không phải mã tiêu chí, chỉ tiêu hay nội dung của bộ tiêu chí {ruleset.id}",
+                    code="TCPL314",
+                    key=True,
+                )
+            )
     valid_conditions = {c.id for c in ruleset.recognition.conditions}
     for cond in assessment.conditions:
         if cond not in valid_conditions:

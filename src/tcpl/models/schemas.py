@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from tcpl.models.assessment import Assessment
 from tcpl.models.commune import Commune
 from tcpl.models.feedback import Feedback
+from tcpl.models.office import Office
 from tcpl.models.plan import Plan
 from tcpl.models.ruleset import Ruleset
 
@@ -18,6 +19,7 @@ SCHEMA_KINDS: dict[str, type[BaseModel]] = {
     "commune": Commune,
     "plan": Plan,
     "feedback": Feedback,
+    "office": Office,
 }
 
 _TITLES = {
@@ -26,6 +28,7 @@ _TITLES = {
     "commune": "Thông tin xã (tcpl)",
     "plan": "Kế hoạch (tcpl)",
     "feedback": "Ý kiến của Nhân dân về kết quả đánh giá (tcpl)",
+    "office": "Cơ quan tổng hợp, công nhận (tcpl)",
 }
 
 

@@ -1,0 +1,243 @@
+"""`tcpl check` and `tcpl summary`: a whole repository of communes, for CI and for the province."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from tcpl import textfmt as fmt
+from tcpl.cli.common import err_console, out_console
+from tcpl.errors import Severity, UsageError, display_path
+
+if TYPE_CHECKING:
+    from tcpl.batch import TreeResult
+
+FORMATS = ("auto", "text", "json", "github", "junit", "sarif")
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "check",
+        help=(
+            "Kiểm tra cả một kho: mọi tệp dưới các thư mục (lỗi có vị trí tệp:dòng:cột) và chấm mọi"
+            " xã-năm, trong một lần chạy, dùng mọi lõi CPU khi kho lớn. Dùng trong CI.\n\n"
+            "Định dạng: text (người đọc), json, github (chú thích trên pull request và bảng tóm tắt"
+            " $GITHUB_STEP_SUMMARY), junit (XML cho bảng kết quả CI), sarif (code scanning); auto ="
+            " github khi có biến GITHUB_ACTIONS.\n\n"
+            "[bold]Ví dụ:[/]\n\n"
+            "  tcpl check plans/\n\n"
+            "  tcpl check . --format junit --output-file tcpl.xml\n\n"
+            "  tcpl check . --require-recognized\n\n"
+            "Mã thoát: 0 không có lỗi; 1 có tệp lỗi (hoặc --require-recognized và có xã chưa đạt); 2 lỗi"
+            " cách dùng."
+        ),
+    )(check_command)
+    app.command(
+        "summary",
+        help=(
+            "Bảng tổng hợp cả tỉnh cho một năm: mỗi xã một dòng (bộ tiêu chí, điểm hoặc đạt/chưa đạt"
+            " từng tiêu chí, tổng điểm, kết quả, số liệu còn thiếu), số xã và tỷ lệ đạt chuẩn ở cuối."
+            " -o viết .xlsx, .csv hoặc .docx (danh sách kèm quyết định công nhận, thể thức Nghị định"
+            " 30).\n\n"
+            "[bold]Ví dụ:[/]\n\n"
+            "  tcpl summary plans/ --year 2026\n\n"
+            "  tcpl summary plans/ --year 2026 -o tong-hop-2026.xlsx\n\n"
+            "  tcpl summary plans/ --year 2023 -o danh-sach-2023.docx"
+        ),
+    )(summary_command)
+
+
+def _progress_enabled(output_format: str) -> bool:
+    return output_format == "text" and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def run_scan(roots: list[Path], ruleset: Path | None, *, show_progress: bool) -> TreeResult:
+    from tcpl.batch import scan_tree
+
+    if ruleset is not None and not ruleset.is_file():
+        raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{ruleset}'")
+    if not show_progress:
+        return scan_tree(roots, ruleset=ruleset)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("Đang kiểm tra"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("tệp"),
+        TimeElapsedColumn(),
+        console=err_console(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("check", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return scan_tree(roots, ruleset=ruleset, progress=update)
+
+
+def check_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="THƯ_MỤC", help="Thư mục (hoặc tệp) cần kiểm tra.", show_default=False),
+    ],
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="auto, text, json, github, junit hoặc sarif.", envvar="TCPL_FORMAT"
+        ),
+    ] = "auto",
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="Ghi kết quả vào tệp thay vì màn hình.")
+    ] = None,
+    require_recognized: Annotated[
+        bool,
+        typer.Option(
+            "--require-recognized", help="Mã thoát 1 khi có xã-năm chưa đạt chuẩn hoặc chưa xác định."
+        ),
+    ] = False,
+    ruleset: Annotated[
+        Path | None, typer.Option("--ruleset", help="Chấm mọi tệp đánh giá theo bộ tiêu chí này.")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="In kết quả của mọi xã-năm.")] = False,
+) -> None:
+    from tcpl import reporters
+
+    if output_format not in FORMATS:
+        raise UsageError(f"--format phải là một trong: {', '.join(FORMATS)} (không phải '{output_format}')")
+    if output_format == "auto":
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
+    result = run_scan(paths, ruleset, show_progress=_progress_enabled(output_format) and output_file is None)
+    failed = reporters.failed(result, require_recognized=require_recognized)
+    if output_format == "text":
+        text = None
+        show_text(result, require_recognized=require_recognized, verbose=verbose, output_file=output_file)
+    elif output_format == "json":
+        text = reporters.to_json(result, require_recognized=require_recognized)
+    elif output_format == "github":
+        text = reporters.to_github(result, require_recognized=require_recognized)
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_path:
+            with open(summary_path, "a", encoding="utf-8") as handle:
+                handle.write(reporters.step_summary(result))
+    elif output_format == "junit":
+        text = reporters.to_junit(result, require_recognized=require_recognized)
+    else:
+        text = reporters.to_sarif(result, require_recognized=require_recognized)
+    if text is not None:
+        if output_file is not None:
+            from tcpl.documents.writer import write_text_atomic
+
+            write_text_atomic(output_file, text)
+        else:
+            sys.stdout.write(text)
+    raise typer.Exit(1 if failed else 0)
+
+
+def show_text(
+    result: TreeResult, *, require_recognized: bool, verbose: bool, output_file: Path | None
+) -> None:
+    from tcpl import reporters
+
+    lines: list[str] = []
+    for d in result.diagnostics:
+        word = "lỗi" if d.severity is Severity.ERROR else "cảnh báo"
+        lines.append(f"{d.path}:{d.line}:{d.col}: {word} {d.code}: {d.message}")
+    c = reporters.counts(result)
+    show_all = verbose or len(result.communes) <= 30
+    for cy in result.communes:
+        if show_all or cy.recognized is not True:
+            total = f" — {fmt.number(cy.total_points)} điểm" if cy.total_points is not None else ""
+            lines.append(
+                f"{cy.path}: {cy.name or cy.commune} năm {cy.year}: {reporters.verdict_word(cy.recognized)}{total}"
+            )
+    share = fmt.percent(c["recognized_share"]) if c["recognized_share"] is not None else "—"
+    lines.append(
+        f"Đã kiểm tra {c['files']} tệp: {c['files_with_errors']} tệp có lỗi ({c['errors']} lỗi, {c['warnings']}"
+        f" cảnh báo). Đã chấm {c['commune_years']} xã-năm: {c['recognized']} đạt chuẩn ({share}),"
+        f" {c['not_recognized']} chưa đạt, {c['undetermined']} chưa xác định."
+    )
+    text = "\n".join(lines) + "\n"
+    if output_file is not None:
+        from tcpl.documents.writer import write_text_atomic
+
+        write_text_atomic(output_file, text)
+        return
+    console = out_console()
+    for line in lines:
+        style = "red" if ": lỗi " in line else ("yellow" if ": cảnh báo " in line else None)
+        console.print(escape(line), style=style, soft_wrap=True)
+
+
+def summary_command(
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="THƯ_MỤC", help="Thư mục chứa các xã.", show_default=False)
+    ],
+    year: Annotated[int, typer.Option("--year", help="Năm đánh giá.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Tệp .xlsx, .csv hoặc .docx cần viết.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đích đã có.")] = False,
+    ruleset: Annotated[Path | None, typer.Option("--ruleset", help="Chấm theo bộ tiêu chí này.")] = None,
+) -> None:
+    from tcpl.documents.summary import build_summary_sheet
+
+    if output is not None:
+        from tcpl.documents.writer import check_target
+
+        if output.suffix.lower() not in (".xlsx", ".csv", ".docx"):
+            raise UsageError(f"tệp đích phải là .xlsx, .csv hoặc .docx (không phải '{output.name}')")
+        check_target(output, force=force)
+    result = run_scan(paths, ruleset, show_progress=sys.stderr.isatty() and not os.environ.get("CI"))
+    rows = [c for c in result.communes if c.year == year]
+    if result.errors:
+        err_console().print(
+            f"[yellow]Có {result.errors} lỗi trong các tệp (chạy tcpl check để xem); các xã có tệp lỗi không có"
+            " trong bảng.[/]"
+        )
+    if not rows:
+        raise UsageError(f"không có xã nào có số liệu đánh giá năm {year} dưới {', '.join(map(str, paths))}")
+    sheet = build_summary_sheet(rows, year)
+    if output is None:
+        show_summary(sheet)
+        return
+    from tcpl.documents.writer import write_atomic
+
+    suffix = output.suffix.lower()
+    if suffix == ".csv":
+        from tcpl.documents.summary import write_csv
+
+        write_atomic(output, lambda tmp: write_csv(sheet, tmp))
+    elif suffix == ".xlsx":
+        from tcpl.documents.tables import write_sheet_xlsx
+
+        write_atomic(output, lambda tmp: write_sheet_xlsx(sheet, tmp, info=[("Năm", str(year))]))
+    else:
+        from tcpl.documents.summary import build_summary_document, load_office
+
+        office = load_office(paths[0])
+        document = build_summary_document(sheet, rows, year, office)
+        write_atomic(output, lambda tmp: document.doc.save(str(tmp)))
+    out_console().print(f"Đã viết [bold]{escape(display_path(output))}[/]: {len(rows)} xã. {sheet.verdict}")
+
+
+def show_summary(sheet: object) -> None:
+    from tcpl.documents.scoresheet import Sheet
+
+    assert isinstance(sheet, Sheet)
+    table = Table(header_style="bold", title=sheet.title)
+    for col in sheet.columns:
+        table.add_column(col.title, justify="right" if col.numeric else "left")
+    for row in sheet.rows:
+        cells = [escape(row.texts[c.key]) for c in sheet.columns]
+        table.add_row(*cells, style="bold" if row.bold else None)
+    console = out_console()
+    console.print(table)
+    console.print(sheet.verdict)

@@ -1,0 +1,184 @@
+"""The province table (`tcpl summary`): one row per commune; CSV, Excel, and the Word list."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from tcpl import textfmt as fmt
+from tcpl.batch import CommuneYearSummary
+from tcpl.documents.frame import FrameInfo, Nd30Document
+from tcpl.documents.scoresheet import Column, Sheet, SheetRow
+from tcpl.documents.tables import add_sheet_table
+from tcpl.errors import InvalidFilesError
+from tcpl.loading.files import OFFICE_NAMES, Loader
+from tcpl.models.office import Office
+
+VERDICTS = {True: "Đạt chuẩn", False: "Chưa đạt", None: "Chưa xác định"}
+
+
+def build_summary_sheet(rows: list[CommuneYearSummary], year: int) -> Sheet:
+    criteria = max((len(r.criteria) for r in rows), default=0)
+    points = any(r.model == "points" for r in rows)
+    columns = [
+        Column("n", "STT", 0.04, numeric=True),
+        Column("name", "Tên đơn vị", 0.16),
+        Column("province", "Tỉnh, thành phố", 0.12),
+        Column("ruleset", "Bộ tiêu chí", 0.1),
+        *[
+            Column(f"c{n}", f"Tiêu chí {n}", 0.06, group="Kết quả từng tiêu chí", numeric=True)
+            for n in range(1, criteria + 1)
+        ],
+    ]
+    if points:
+        columns.append(Column("total", "Tổng điểm", 0.07, numeric=True))
+    columns += [
+        Column("verdict", "Kết quả", 0.09),
+        Column("missing", "Số nội dung thiếu số liệu", 0.08, numeric=True),
+    ]
+    sheet_rows: list[SheetRow] = []
+    for n, r in enumerate(rows, start=1):
+        values: dict[str, object] = {
+            "n": n,
+            "name": r.name or r.commune or r.path,
+            "province": r.province or "",
+            "ruleset": r.ruleset,
+            "verdict": VERDICTS[r.recognized],
+            "missing": r.missing,
+            "total": r.total_points,
+        }
+        texts = {
+            k: ("" if v is None else fmt.number(v) if isinstance(v, float) else str(v))
+            for k, v in values.items()
+        }
+        for i, c in enumerate(r.criteria, start=1):
+            if r.model == "points":
+                values[f"c{i}"] = c.points
+                texts[f"c{i}"] = fmt.number(c.points)
+            else:
+                values[f"c{i}"] = VERDICTS[c.met].replace(" chuẩn", "")
+                texts[f"c{i}"] = str(values[f"c{i}"])
+        for col in columns:
+            texts.setdefault(col.key, "")
+            values.setdefault(col.key, None)
+        sheet_rows.append(SheetRow("item", values, texts))
+    recognised = sum(1 for r in rows if r.recognized is True)
+    not_recognised = sum(1 for r in rows if r.recognized is False)
+    undetermined = len(rows) - recognised - not_recognised
+    share = fmt.percent(recognised / len(rows)) if rows else "—"
+    total_values: dict[str, object] = {c.key: None for c in columns}
+    total_values.update(
+        {"name": f"Tổng số: {len(rows)} đơn vị", "verdict": f"Đạt chuẩn: {recognised} ({share})"}
+    )
+    sheet_rows.append(
+        SheetRow("total", total_values, {k: ("" if v is None else str(v)) for k, v in total_values.items()})
+    )
+    verdict = (
+        f"Năm {year}: {len(rows)} đơn vị cấp xã; đạt chuẩn tiếp cận pháp luật {recognised} ({share}); chưa đạt"
+        f" {not_recognised}; chưa xác định {undetermined}."
+    )
+    return Sheet(
+        title=f"Tổng hợp kết quả đánh giá cấp xã đạt chuẩn tiếp cận pháp luật năm {year}",
+        subtitle="",
+        columns=columns,
+        rows=sheet_rows,
+        verdict=verdict,
+    )
+
+
+def write_csv(sheet: Sheet, path: Path) -> None:
+    """UTF-8 with BOM, so Excel opens the Vietnamese text correctly; numbers with a dot."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([f"{c.group} - {c.title}" if c.group else c.title for c in sheet.columns])
+        for row in sheet.rows:
+            writer.writerow(
+                ["" if row.values.get(c.key) is None else row.values[c.key] for c in sheet.columns]
+            )
+
+
+def load_office(root: Path) -> Office | None:
+    """The office.yaml at the top of the tree (or its parents), if there is one."""
+    folder = root if root.is_dir() else root.parent
+    for candidate in (folder, *folder.resolve().parents):
+        for name in OFFICE_NAMES:
+            if (candidate / name).is_file():
+                loaded = Loader().load(candidate / name, expect="office")
+                if not loaded.ok:
+                    raise InvalidFilesError(list(loaded.diagnostics))
+                model = loaded.model
+                return model if isinstance(model, Office) else None
+    return None
+
+
+def _list_sheet(sheet: Sheet, keep: list[SheetRow]) -> Sheet:
+    renumbered: list[SheetRow] = []
+    for n, row in enumerate(keep, start=1):
+        renumbered.append(SheetRow(row.level, {**row.values, "n": n}, {**row.texts, "n": str(n)}))
+    return Sheet(sheet.title, sheet.subtitle, sheet.columns, renumbered, sheet.verdict)
+
+
+def build_summary_document(
+    sheet: Sheet, rows: list[CommuneYearSummary], year: int, office: Office | None
+) -> Nd30Document:
+    """The list annexed to the recognition decision (Danh sách cấp xã đạt chuẩn; Mẫu 08 with TT 09/2021)."""
+    body = office.issuing_body if office else ["ỦY BAN NHÂN DÂN"]
+    decision = office.decision if office else None
+    info = FrameInfo(
+        issuing_body=body,
+        parent_body=office.parent_body if office else None,
+        doc_type=f"DANH SÁCH CẤP XÃ ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT NĂM {year}",
+        symbol="",
+        place=office.place if office else "",
+        day=decision.date if decision else None,
+        year=year + 1,
+        subject=[],
+    )
+    doc = Nd30Document(landscape=True)
+    doc.header(info)
+    doc.title(info)
+    number = decision.number if decision and decision.number else "\u00a0" * 6
+    when = (
+        fmt.long_date(decision.date)
+        if decision and decision.date
+        else f"ngày\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0năm {year + 1}"
+    )
+    authority = office.authority if office else "Chủ tịch Ủy ban nhân dân"
+    symbol = office.body_symbol if office else "UBND"
+    doc.paragraph(
+        f"(Kèm theo Quyết định số {number}/QĐ-{symbol} {when} của {authority})",
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        space_after=6,
+    )
+    items = [r for r in sheet.rows if r.level == "item"]
+    groups = (
+        (
+            "Danh sách cấp xã đạt chuẩn tiếp cận pháp luật",
+            [r for r in items if r.values["verdict"] == VERDICTS[True]],
+        ),
+        (
+            "Danh sách cấp xã chưa đạt chuẩn tiếp cận pháp luật",
+            [r for r in items if r.values["verdict"] == VERDICTS[False]],
+        ),
+        (
+            "Danh sách cấp xã chưa xác định được kết quả",
+            [r for r in items if r.values["verdict"] == VERDICTS[None]],
+        ),
+    )
+    for n, (title, keep) in enumerate(groups, start=1):
+        if not keep and n == 3:
+            continue
+        doc.paragraph(
+            f"{n}. {title} ({len(keep)} đơn vị)",
+            bold=True,
+            align=WD_ALIGN_PARAGRAPH.LEFT,
+            space_before=6,
+            keep_with_next=True,
+        )
+        if keep:
+            add_sheet_table(doc, _list_sheet(sheet, keep))
+    doc.body_paragraph(sheet.verdict, first_line_indent=False, bold=True)
+    return doc

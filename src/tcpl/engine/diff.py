@@ -1,0 +1,100 @@
+"""What changed between two versions of an assessment (`tcpl diff`): items, indicators, verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tcpl.engine.results import ScoreResult, Verdict
+
+
+@dataclass
+class Change:
+    level: str  # item | indicator | criterion | verdict | total
+    id: str
+    name: str
+    before: Any
+    after: Any
+    detail: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "id": self.id,
+            "name": self.name,
+            "before": self.before,
+            "after": self.after,
+            "detail": self.detail,
+        }
+
+
+@dataclass
+class DiffResult:
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def verdict_changed(self) -> bool:
+        return any(c.level == "verdict" for c in self.changes)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"verdict_changed": self.verdict_changed, "changes": [c.to_json() for c in self.changes]}
+
+
+def _state(met: Verdict, points: float | None) -> dict[str, Any]:
+    return {"met": met, "points": points}
+
+
+def diff_results(old: ScoreResult, new: ScoreResult) -> DiffResult:
+    """Changes from `old` to `new`, most important first (verdict, total, criteria, ...)."""
+    out = DiffResult()
+    if old.recognized != new.recognized:
+        out.changes.append(Change("verdict", "", "Kết quả công nhận", old.recognized, new.recognized))
+    if old.total_points != new.total_points:
+        out.changes.append(Change("total", "", "Tổng điểm", old.total_points, new.total_points))
+    if old.ruleset != new.ruleset:
+        out.changes.append(Change("ruleset", "", "Bộ tiêu chí", old.ruleset, new.ruleset))
+    old_c = {c.id: c for c in old.criteria}
+    for c in new.criteria:
+        before = old_c.get(c.id)
+        if before is None or (before.met, before.points) != (c.met, c.points):
+            out.changes.append(
+                Change(
+                    "criterion",
+                    c.id,
+                    c.name,
+                    _state(before.met, before.points) if before else None,
+                    _state(c.met, c.points),
+                )
+            )
+    old_i = {i.id: i for i in old.indicators()}
+    for i in new.indicators():
+        before_i = old_i.get(i.id)
+        if before_i is None or (before_i.met, before_i.points) != (i.met, i.points):
+            out.changes.append(
+                Change(
+                    "indicator",
+                    i.id,
+                    i.name,
+                    _state(before_i.met, before_i.points) if before_i else None,
+                    _state(i.met, i.points),
+                )
+            )
+    old_items = {it.id: it for it in old.items()}
+    for it in new.items():
+        before_it = old_items.get(it.id)
+        if before_it is None:
+            out.changes.append(Change("item", it.id, it.name, None, it.value, it.value_text))
+            continue
+        if before_it.value != it.value or (before_it.met, before_it.points) != (it.met, it.points):
+            detail = f"{before_it.value_text} → {it.value_text}"
+            out.changes.append(
+                Change(
+                    "item",
+                    it.id,
+                    it.name,
+                    {"value": before_it.value, **_state(before_it.met, before_it.points)},
+                    {"value": it.value, **_state(it.met, it.points)},
+                    detail,
+                )
+            )
+    return out

@@ -1,0 +1,151 @@
+"""`tcpl check` over a tree of hundreds of communes with one broken file, in every format."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tcpl.batch import scan_tree
+from tcpl.reporters import annotation
+from tests.conftest import EXAMPLE, REPO
+
+COMMUNES = 150
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = tmp_path_factory.mktemp("tree") / "tinh"
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "generate_tree.py"),
+            str(root),
+            "--communes",
+            str(COMMUNES),
+            "--broken",
+            "1",
+            "--seed",
+            "3",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    broken = (root / "broken.tsv").read_text(encoding="utf-8").splitlines()[1].split("\t")[0]
+    (root / "broken.tsv").unlink()
+    return root, broken
+
+
+def test_the_tree_is_large_and_has_one_broken_file(tree: tuple[Path, str]) -> None:
+    root, broken = tree
+    files = list(root.rglob("*.yaml"))
+    assert len(files) == 3 * COMMUNES
+    assert broken.endswith("/assessment.yaml") and (root / broken).is_file()
+
+
+def _broken_path(root: Path, broken: str) -> Path:
+    return root / broken
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "junit", "sarif"])
+def test_every_format_reports_the_broken_file_and_scores_the_rest(
+    tcpl, tree: tuple[Path, str], fmt: str
+) -> None:
+    root, broken = tree
+    result = tcpl("check", str(root), "--format", fmt)
+    assert result.exit_code == 1
+    target = _broken_path(root, broken).name
+    out = result.stdout
+    assert target in out
+    scanned = scan_tree([root])
+    bad = [d for d in scanned.diagnostics if d.path.endswith(target)]
+    assert bad and bad[0].line >= 1
+    scored = len(scanned.communes)
+    assert scored == COMMUNES - 1  # the broken assessment is not scored; every other commune is
+    if fmt == "text":
+        assert f"{bad[0].path}:{bad[0].line}:{bad[0].col}: lỗi" in out
+        assert f"Đã chấm {scored} xã-năm" in out
+    elif fmt == "json":
+        data = json.loads(out)
+        assert data["status"] == "fail" and data["summary"]["commune_years"] == scored
+        d = next(d for d in data["diagnostics"] if d["path"].endswith(target))
+        assert (d["line"], d["col"]) == (bad[0].line, bad[0].col)
+    elif fmt == "github":
+        line = next(ln for ln in out.splitlines() if target in ln)
+        assert re.fullmatch(r"::error file=[^,]+,line=\d+,col=\d+,title=[^:]+::.+", line), line
+        assert f",line={bad[0].line},col={bad[0].col}," in line
+    elif fmt == "junit":
+        root_el = ET.fromstring(out)
+        cases = root_el.findall(".//testcase")
+        files = [c for c in cases if c.get("classname") == "tcpl.files"]
+        communes = [c for c in cases if c.get("classname") == "tcpl.communes"]
+        assert len(files) == 3 * COMMUNES and len(communes) == scored
+        failing = [c for c in files if c.find("failure") is not None]
+        assert [c.get("name") for c in failing] == [bad[0].path]
+        assert f":{bad[0].line}:{bad[0].col}:" in failing[0].find("failure").text
+        suite = root_el.find("testsuite[@name='tcpl.files']")
+        assert suite.get("tests") == str(3 * COMMUNES) and suite.get("failures") == "1"
+    else:
+        sarif = json.loads(out)
+        assert sarif["version"] == "2.1.0"
+        run = sarif["runs"][0]
+        assert run["tool"]["driver"]["name"] == "tcpl"
+        res = next(
+            r
+            for r in run["results"]
+            if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(target)
+        )
+        region = res["locations"][0]["physicalLocation"]["region"]
+        assert (region["startLine"], region["startColumn"]) == (bad[0].line, bad[0].col)
+        assert res["level"] == "error" and res["ruleId"] in {r["id"] for r in run["tool"]["driver"]["rules"]}
+
+
+def test_parallel_scan_equals_serial(tree: tuple[Path, str]) -> None:
+    root, _ = tree
+    serial = scan_tree([root], workers=1)
+    parallel = scan_tree([root], workers=2)
+    assert [d.format() for d in serial.diagnostics] == [d.format() for d in parallel.diagnostics]
+    assert [c.to_json() for c in serial.communes] == [c.to_json() for c in parallel.communes]
+    assert all(c.name for c in parallel.communes)  # names come from the commune.yaml files
+
+
+def test_auto_format_is_github_in_actions_and_writes_the_step_summary(
+    tcpl, tree, tmp_path, monkeypatch
+) -> None:
+    root, broken = tree
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = tcpl("check", str(root))
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error ")
+    assert result.stdout.splitlines()[-1].startswith("::notice title=tcpl::")
+    text = summary.read_text(encoding="utf-8")
+    assert "## Kết quả tcpl check" in text and _broken_path(root, broken).name in text
+    assert "| Tệp | Dòng | Cột | Mức | Mã | Nội dung |" in text
+
+
+def test_annotation_escaping() -> None:
+    line = annotation("error", "50% xong\ndòng 2", file="a,b:c.yaml", line=3, col=4, title="T: x")
+    assert line == "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=T%3A x::50%25 xong%0Adòng 2"
+
+
+def test_require_recognized_and_output_file(tcpl, tmp_path: Path) -> None:
+    assert tcpl("check", str(EXAMPLE)).exit_code == 0
+    out = tmp_path / "ket-qua.xml"
+    result = tcpl(
+        "check", str(EXAMPLE), "--require-recognized", "--format", "junit", "--output-file", str(out)
+    )
+    assert result.exit_code == 1 and result.stdout == ""
+    failures = [c for c in ET.parse(out).getroot().iter("testcase") if c.find("failure") is not None]
+    assert [c.get("name") for c in failures] == ["huong-binh 2026"]
+
+
+def test_unknown_format_is_a_usage_error(tcpl) -> None:
+    result = tcpl("check", str(EXAMPLE), "--format", "xml")
+    assert result.exit_code == 2 and "--format phải là một trong" in result.stderr

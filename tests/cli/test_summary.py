@@ -1,0 +1,109 @@
+"""`tcpl summary`: the province table equals the per-commune `tcpl score` figures."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tcpl.documents.checks import document_text
+from tests.conftest import EXAMPLE, REPO
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("summary") / "tinh"
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "generate_tree.py"),
+            str(root),
+            "--communes",
+            "40",
+            "--seed",
+            "11",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return root
+
+
+@pytest.mark.parametrize("year", ["2024", "2026"])
+def test_summary_figures_equal_score(tcpl, tree: Path, tmp_path: Path, year: str) -> None:
+    out = tmp_path / "tong-hop.csv"
+    result = tcpl("summary", str(tree), "--year", year, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    body, total = rows[:-1], rows[-1]
+    folders = sorted(tree.glob(f"*/*/{year}"))
+    assert len(body) == len(folders) > 0
+    words = {True: "Đạt chuẩn", False: "Chưa đạt", None: "Chưa xác định"}
+    by_name = {r["Tên đơn vị"]: r for r in body}
+    for folder in folders:
+        data = json.loads(tcpl("score", str(folder), "--format", "json").stdout)
+        name = next(
+            ln.split(":", 1)[1].strip()
+            for ln in (folder.parent / "commune.yaml").read_text("utf-8").splitlines()
+            if ln.startswith("name:")
+        )
+        unit = next(
+            ln.split(":", 1)[1].strip()
+            for ln in (folder.parent / "commune.yaml").read_text("utf-8").splitlines()
+            if ln.startswith("unit_type:")
+        )
+        row = by_name[f"{unit} {name}".strip().strip('"')]
+        assert row["Kết quả"] == words[data["recognized"]]
+        assert row["Bộ tiêu chí"] == data["ruleset"]
+        assert int(row["Số nội dung thiếu số liệu"]) == len(data["missing"])
+        for n, c in enumerate(data["criteria"], start=1):
+            cell = row[f"Kết quả từng tiêu chí - Tiêu chí {n}"]
+            if data["model"] == "points":
+                assert float(cell) == c["points"]
+            else:
+                assert cell == words[c["met"]].replace(" chuẩn", "")
+        if data["model"] == "points":
+            assert float(row["Tổng điểm"]) == data["total_points"]
+    recognised = sum(1 for r in body if r["Kết quả"] == "Đạt chuẩn")
+    assert total["Tên đơn vị"] == f"Tổng số: {len(body)} đơn vị"
+    assert total["Kết quả"].startswith(f"Đạt chuẩn: {recognised} (")
+
+
+def test_summary_table_and_word_list(tcpl, tmp_path: Path) -> None:
+    out = tcpl("summary", str(EXAMPLE.parent), "--year", "2023").stdout
+    assert "Hương Bình" in out and "Năm 2023: 1 đơn vị cấp xã; đạt chuẩn tiếp cận pháp luật 1 (100" in out
+    (tmp_path / "tinh").mkdir()
+    (tmp_path / "tinh" / "office.yaml").write_text(
+        "kind: office\nissuing_body: [ỦY BAN NHÂN DÂN, THÀNH PHỐ HUẾ]\nplace: Huế\n"
+        "authority: Chủ tịch Ủy ban nhân dân thành phố Huế\ndecision: {number: '125', date: 2024-02-05}\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["cp", "-r", str(EXAMPLE), str(tmp_path / "tinh" / "huong-binh")], check=True)
+    docx = tmp_path / "danh-sach.docx"
+    result = tcpl("summary", str(tmp_path / "tinh"), "--year", "2023", "-o", str(docx))
+    assert result.exit_code == 0, result.output
+    texts = document_text(docx)
+    assert "DANH SÁCH CẤP XÃ ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT NĂM 2023" in texts
+    assert (
+        "(Kèm theo Quyết định số 125/QĐ-UBND ngày 05 tháng 02 năm 2024 của Chủ tịch Ủy ban nhân dân thành phố Huế)"
+        in texts
+    )
+    assert "1. Danh sách cấp xã đạt chuẩn tiếp cận pháp luật (1 đơn vị)" in texts
+    assert "xã Hương Bình" in texts
+    doc = Document(str(docx))
+    assert doc.sections[0].page_width > doc.sections[0].page_height  # landscape
+    assert [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.text] == [
+        "ỦY BAN NHÂN DÂN",
+        "THÀNH PHỐ HUẾ",
+    ]
+
+
+def test_summary_for_a_year_without_data(tcpl) -> None:
+    result = tcpl("summary", str(EXAMPLE), "--year", "2019")
+    assert result.exit_code == 2 and "không có xã nào có số liệu đánh giá năm 2019" in result.stderr
