@@ -12,9 +12,8 @@ import pytest
 
 from tcpl.documents.checks import document_text
 
-EXAMPLE_TEXT = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "ke-hoach-2023-xa-huong-binh.txt"
-)
+# The real 2023 plan as officers have it (a copy of shared/examples/ke-hoach-2023-xa-huong-binh.txt).
+EXAMPLE_TEXT = Path(__file__).resolve().parents[2] / "plans" / "huong-binh" / "2023" / "ke-hoach-2023-goc.txt"
 ENUMERATOR = re.compile(r"^(?:[-–+•]|[IVX]{1,5}\.|\d{1,3}\.|[a-zđ]\))\s*")
 
 needs_libreoffice = pytest.mark.skipif(
