@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +14,9 @@ from tcpl.cli.common import write_json, write_text
 from tcpl.errors import Severity, UsageError, display_path
 from tcpl.loading.discovery import collect_yaml_files
 from tcpl.loading.files import Loader
+
+PROGRESS_FROM = 200
+"""A progress bar for long runs (on a terminal only: never in logs or machine output)."""
 
 KIND_WORDS = {
     "ruleset": "bộ tiêu chí",
@@ -57,7 +62,17 @@ def validate(
     if not files:
         raise UsageError("không có tệp YAML nào để kiểm tra")
     loader = Loader(ruleset_override=ruleset)
-    results = [loader.load(f) for f in files]
+    if len(files) >= PROGRESS_FROM and sys.stderr.isatty() and not os.environ.get("CI"):
+        from rich.progress import track
+
+        from tcpl.cli.common import err_console
+
+        results = [
+            loader.load(f)
+            for f in track(files, description="Đang kiểm tra", console=err_console(), transient=True)
+        ]
+    else:
+        results = [loader.load(f) for f in files]
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     warnings = len(diagnostics) - errors
