@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tcpl.errors import Diagnostic, Severity, display_path
+from tcpl.errors import Diagnostic, Severity, UsageError, display_path
 from tcpl.loading.discovery import collect_yaml_files
 from tcpl.loading.files import FileKind, Loader
 
@@ -166,6 +166,8 @@ def scan_tree(
 ) -> TreeResult:
     """Validate every YAML file under the roots and score every assessment."""
     files = collect_yaml_files(roots)
+    if not files:
+        raise UsageError(f"không có tệp YAML nào trong {', '.join(display_path(r) for r in roots)}")
     total = len(files)
     jobs = workers if workers is not None else workers_for(total)
     chunks = [[str(p) for p in files[i : i + CHUNK]] for i in range(0, total, CHUNK)]
