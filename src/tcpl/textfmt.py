@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 
@@ -19,10 +20,15 @@ def number(value: float | int | None, *, digits: int = 2) -> str:
 
 
 def percent(ratio: float | None, *, digits: int = 1) -> str:
-    """0.8181 -> "81,8 %"; 1.0 -> "100 %" (with a no-break space, so "%" never starts a line)."""
+    """0.8181 -> "81,8%"; 1.0 -> "100%".
+
+    Truncated, not rounded: 3999/4000 is "99,9%", never a "100%" that fails a 100% rule.
+    """
     if ratio is None:
         return "—"
-    return f"{number(ratio * 100, digits=digits)}\u00a0%"
+    scale = 10**digits
+    value = math.floor(ratio * 100 * scale + 1e-9) / scale
+    return f"{number(value, digits=digits)}%"
 
 
 def nd30_day_month(d: date) -> tuple[str, str]:

@@ -30,7 +30,7 @@ def test_diff_of_two_files(tcpl, tmp_path: Path) -> None:
     assert ("verdict", "") not in changes  # other items still fail
     item = next(c for c in data["changes"] if c["id"] == "2.2.1")
     assert item["before"]["met"] is False and item["after"]["met"] is True
-    assert item["detail"] == "10/12 văn bản (83,3\u00a0%) → 12/12 văn bản (100\u00a0%)"
+    assert item["detail"] == "10/12 văn bản (83,3%) → 12/12 văn bản (100%)"
     assert tcpl("diff", str(OLD), str(OLD)).stdout.strip() == "Không có thay đổi nào về số liệu hay kết quả."
 
 

@@ -122,7 +122,7 @@ def test_failing_item_decides_even_when_another_is_undetermined() -> None:
     )
     result = score(rs, assessment({"1.1.1": {"done": 1, "total": 2}, "1.2.1": False}))
     assert result.recognized is False
-    assert result.reasons == ["Chỉ tiêu 1.2 chưa đạt: nội dung 1.2.1 (b) chưa thực hiện"]
+    assert result.reasons == ["Chỉ tiêu 1.2 chưa đạt: nội dung 1.2.1 (b): không"]
 
 
 # --- missing values ------------------------------------------------------------------------
@@ -147,6 +147,7 @@ def test_missing_value_gets_zero_points_and_is_reported() -> None:
 
 BANDED = {
     "kind": "ratio",
+    "when_empty": "met",
     "bands": [
         {"at_least": 0.9, "points": 2},
         {"at_least": 0.7, "points": 1},
@@ -235,7 +236,7 @@ def test_total_threshold_boundary(total: float, recognized: bool) -> None:
     assert result.total_points == total
     assert result.recognized is recognized
     if not recognized:
-        assert result.reasons[0] == "Tổng điểm 79,5 < 80 điểm (thiếu 0,5 điểm)"
+        assert result.reasons[0] == "Tổng số điểm 79,5, chưa đạt mức 80 điểm (thiếu 0,5 điểm)"
 
 
 @pytest.mark.parametrize(("crit2", "recognized"), [(9.75, False), (10, True), (10.25, True)])
@@ -247,7 +248,7 @@ def test_criterion_share_boundary(crit2: float, recognized: bool) -> None:
     assert result.criteria[1].met is recognized
     assert result.recognized is recognized
     if not recognized:
-        assert "Tiêu chí 2 đạt 9,75/20 điểm, dưới 50\u00a0% (10 điểm)" in result.reasons
+        assert "Tiêu chí 2 đạt 9,75/20 điểm, chưa đạt 50% điểm tối đa (10 điểm)" in result.reasons
 
 
 def test_unknown_criterion_maximum_makes_the_verdict_undetermined() -> None:
@@ -269,7 +270,7 @@ def test_unknown_criterion_maximum_makes_the_verdict_undetermined() -> None:
     [
         ({"no_disciplined_leader": True}, True, None),
         ({"no_disciplined_leader": False}, False, "Không bảo đảm điều kiện công nhận"),
-        ({}, False, "Chưa khai báo điều kiện công nhận 'no_disciplined_leader'"),
+        ({}, False, "Chưa xác nhận điều kiện công nhận: Không có người đứng đầu bị kỷ luật"),
     ],
 )
 def test_conditions(conditions: dict[str, bool], recognized: bool, reason: str | None) -> None:

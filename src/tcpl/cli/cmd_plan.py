@@ -59,7 +59,7 @@ def render(
     pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice.")] = False,
 ) -> None:
     from tcpl.documents.plan_doc import build_plan_document
-    from tcpl.documents.writer import check_target, convert_to_pdf, write_atomic
+    from tcpl.documents.writer import check_target, convert_to_pdf, pdf_target, write_atomic
     from tcpl.loading.plans import load_plan
 
     loaded = load_plan(plan_path)
@@ -67,6 +67,8 @@ def render(
     if target.suffix.lower() != ".docx":
         raise UsageError(f"tệp đích phải có đuôi .docx (không phải '{target.name}')")
     check_target(target, force=force)
+    if pdf:
+        check_target(pdf_target(target), force=force)
     if template is not None and not template.is_file():
         raise UsageError(f"không tìm thấy mẫu '{display_path(template)}'")
     document = build_plan_document(loaded.plan, loaded.commune, template=template)

@@ -104,9 +104,17 @@ def _score(bundle: Bundle) -> ScoreResult:
 
 
 def _write(rendered: Rendered, target: Path, output_format: str, *, force: bool, pdf: bool) -> None:
-    from tcpl.documents.writer import check_target, convert_to_pdf, write_atomic, write_text_atomic
+    from tcpl.documents.writer import (
+        check_target,
+        convert_to_pdf,
+        pdf_target,
+        write_atomic,
+        write_text_atomic,
+    )
 
     check_target(target, force=force)
+    if pdf and output_format == "docx":
+        check_target(pdf_target(target), force=force)
     if output_format == "md":
         write_text_atomic(target, rendered.markdown)
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 import uuid
@@ -15,22 +16,54 @@ from tcpl.errors import TcplError, UsageError, display_path
 
 def check_target(path: Path, *, force: bool) -> None:
     """Refuse to overwrite an existing file unless asked to (nothing is lost silently)."""
-    if path.exists() and not force:
-        raise UsageError(f"tệp '{display_path(path)}' đã có; dùng --force để ghi đè")
-    if path.exists() and path.is_dir():
+    if path.is_dir():
         raise UsageError(f"'{display_path(path)}' là một thư mục")
+    if path.exists() and _is_regular(path) and not force:
+        raise UsageError(f"tệp '{display_path(path)}' đã có; dùng --force để ghi đè")
     if not path.parent.exists():
         raise UsageError(f"thư mục '{display_path(path.parent)}' không tồn tại")
 
 
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _new_file_mode(existing: Path) -> int:
+    """The mode the file would get if created normally: keep an existing file's, else honour umask."""
+    try:
+        return stat.S_IMODE(existing.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
-    """Call `write(tmp)` then rename tmp over `path`: a failure never leaves a broken file."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Call `write(tmp)` then rename tmp over `path`: a failure never leaves a broken file.
+
+    Only regular files are replaced by renaming. A device, a pipe or anything else that is not a
+    regular file (`/dev/null`, `/dev/stdout`, a FIFO) is written in place, and a symbolic link is
+    followed, so the link and special files survive.
+    """
+    if path.exists() and not _is_regular(path):
+        with tempfile.TemporaryDirectory(prefix="tcpl-") as folder:
+            tmp = Path(folder) / path.name
+            write(tmp)
+            with tmp.open("rb") as src, path.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+        return
+    target = path.resolve() if path.is_symlink() else path
+    mode = _new_file_mode(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        os.replace(tmp, path)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -48,6 +81,10 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def pdf_target(docx: Path, out_dir: Path | None = None) -> Path:
+    return (out_dir or docx.parent) / (docx.stem + ".pdf")
+
+
 def convert_to_pdf(docx: Path, out_dir: Path | None = None, *, timeout: float = 180) -> Path:
     """Convert with LibreOffice headless, in a profile of its own (parallel runs collide)."""
     exe = soffice()
@@ -56,7 +93,7 @@ def convert_to_pdf(docx: Path, out_dir: Path | None = None, *, timeout: float = 
             "không tìm thấy LibreOffice (soffice) để chuyển sang PDF; cài LibreOffice"
             " (Debian/Ubuntu: apt install libreoffice-writer) rồi chạy lại, hoặc bỏ --pdf"
         )
-    out_dir = out_dir or docx.parent
+    target = pdf_target(docx, out_dir)
     with (
         tempfile.TemporaryDirectory(prefix="tcpl-lo-") as profile,
         tempfile.TemporaryDirectory(prefix="tcpl-pdf-") as staging,
@@ -81,6 +118,5 @@ def convert_to_pdf(docx: Path, out_dir: Path | None = None, *, timeout: float = 
         produced = Path(staging) / (docx.stem + ".pdf")
         if not produced.is_file():
             raise ConversionError(f"LibreOffice không tạo được PDF từ '{display_path(docx)}'")
-        target = out_dir / produced.name
         write_atomic(target, lambda tmp: shutil.copyfile(produced, tmp))
         return target

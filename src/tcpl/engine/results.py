@@ -28,6 +28,7 @@ class ItemResult:
     explanation: str = ""
     verified: bool = False
     points_from: Literal["rule", "officer"] | None = None
+    points_missing: bool = False
     evidence: list[str] = field(default_factory=list)
     note: str | None = None
     officer: str | None = None
@@ -46,6 +47,7 @@ class ItemResult:
             "required": self.required,
             "verified": self.verified,
             "points_from": self.points_from,
+            "points_missing": self.points_missing,
             "explanation": self.explanation,
         }
 
@@ -132,6 +134,7 @@ class ScoreResult:
     reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    points_missing: list[str] = field(default_factory=list)
     undetermined: list[str] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)
 
@@ -158,6 +161,7 @@ class ScoreResult:
             "reasons": self.reasons,
             "warnings": self.warnings,
             "missing": self.missing,
+            "points_missing": self.points_missing,
             "undetermined": self.undetermined,
             "unverified": self.unverified,
         }

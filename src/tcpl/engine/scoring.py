@@ -54,38 +54,44 @@ def item_max_points(item: Item) -> float | None:
     return item.points
 
 
+def _at_least_words(pct: str, unit_total: str = "") -> str:
+    return f"đạt {pct}" if pct == "100%" else f"đạt từ {pct} trở lên"
+
+
 def describe_rule(item: Item, model: str) -> str:
-    """The item's rule in words (quy tắc), for --explain and the scoresheet."""
+    """The item's rule in words (quy tắc), for --explain, the scoresheet and the reports."""
     req = default_required(item)
     parts: list[str] = []
     unit = f" {item.unit}" if item.unit else ""
     if req is None and item.kind is not ItemKind.POINTS:
         parts.append("mức đạt chưa xác định trong bộ tiêu chí")
     elif item.kind is ItemKind.BOOLEAN:
-        parts.append("đạt khi có")
+        parts.append(f"đạt khi {item.yes_label or 'có'}")
     elif item.kind is ItemKind.RATIO:
         if item.bands and model == "points":
-            bands = "; ".join(f"≥ {fmt.percent(b.at_least)}: {fmt.number(b.points)} điểm" for b in item.bands)
+            bands = "; ".join(
+                f"từ {fmt.percent(b.at_least)}: {fmt.number(b.points)} điểm" for b in item.bands
+            )
             parts.append(f"{bands}; thấp hơn: 0 điểm")
         else:
-            parts.append(f"đạt khi tỷ lệ ≥ {fmt.percent(req)}")
-        empty = "đạt" if item.when_empty == "met" else "chưa đạt"
-        parts.append(f"không phát sinh: {empty}")
+            parts.append(f"đạt khi tỷ lệ {_at_least_words(fmt.percent(req))}")
     elif item.kind is ItemKind.COUNT:
-        parts.append(f"đạt khi ≥ {fmt.number(req)}{unit}")
+        parts.append(f"đạt khi có từ {fmt.number(req)}{unit} trở lên")
     elif item.kind is ItemKind.CHOICE:
-        parts.append(f"đạt khi có ít nhất {fmt.number(req)} hình thức")
+        parts.append(f"đạt khi có từ {fmt.number(req)} hình thức trở lên")
     elif item.kind is ItemKind.DEADLINE:
         parts.append("đạt khi hoàn thành đúng hạn")
+    if item.kind is ItemKind.RATIO and item.when_empty != "unknown":
+        parts.append("không phát sinh thì tính là " + ("đạt" if item.when_empty == "met" else "chưa đạt"))
     if model == "points":
         if item.kind is ItemKind.POINTS:
             top = f", tối đa {fmt.number(item.points)} điểm" if item.points is not None else ""
             parts.append(f"điểm tự chấm{top}")
         elif not item.bands:
             if item.points is not None:
-                parts.append(f"đạt: {fmt.number(item.points)} điểm")
+                parts.append(f"đạt thì được {fmt.number(item.points)} điểm")
             else:
-                parts.append("chưa có quy tắc điểm: lấy điểm tự chấm")
+                parts.append("chưa có quy tắc tính điểm: dùng điểm tự chấm")
     return "; ".join(parts)
 
 
@@ -107,7 +113,7 @@ def value_text(item: Item, entry: ItemEntry | None) -> str:
             return "không phát sinh (0/0)"
         return f"{entry.done}/{entry.total}{unit} ({fmt.percent(entry.done / entry.total)})"
     if kind is ItemKind.BOOLEAN and isinstance(entry.value, bool):
-        return "có" if entry.value else "không"
+        return (item.yes_label or "có") if entry.value else (item.no_label or "không")
     if kind is ItemKind.COUNT and isinstance(entry.value, int | float) and not isinstance(entry.value, bool):
         return f"{fmt.number(entry.value)}{unit}"
     if kind is ItemKind.CHOICE and isinstance(entry.value, list):
@@ -115,7 +121,9 @@ def value_text(item: Item, entry: ItemEntry | None) -> str:
         return "; ".join(names.get(v, v) for v in entry.value) or "không có"
     if kind is ItemKind.DEADLINE and entry.due is not None:
         done = (
-            f"hoàn thành {fmt.short_date(entry.done)}" if isinstance(entry.done, date) else "chưa hoàn thành"
+            f"hoàn thành ngày {fmt.short_date(entry.done)}"
+            if isinstance(entry.done, date)
+            else "chưa hoàn thành"
         )
         return f"hạn {fmt.short_date(entry.due)}, {done}"
     if entry.points is not None:
@@ -123,7 +131,7 @@ def value_text(item: Item, entry: ItemEntry | None) -> str:
     return "chưa có số liệu"
 
 
-def _judge(item: Item, entry: ItemEntry | None, today: date | None) -> tuple[Verdict, bool, float | None]:
+def _judge(item: Item, entry: ItemEntry | None) -> tuple[Verdict, bool, float | None]:
     """(met, missing, ratio) for the item's own value, before points."""
     req = default_required(item)
     kind = item.kind
@@ -142,7 +150,7 @@ def _judge(item: Item, entry: ItemEntry | None, today: date | None) -> tuple[Ver
         if not isinstance(entry.done, int) or entry.total is None:
             return False, True, None
         if entry.total == 0:
-            return item.when_empty == "met", False, None
+            return {"met": True, "not_met": False, "unknown": None}[item.when_empty], False, None
         ratio = entry.done / entry.total
         if req is None:
             # No level can exceed 100 %: a full ratio is met whatever the unknown level is.
@@ -170,7 +178,7 @@ def _judge(item: Item, entry: ItemEntry | None, today: date | None) -> tuple[Ver
 def _points(
     item: Item, entry: ItemEntry | None, met: Verdict, ratio: float | None, missing: bool
 ) -> tuple[float | None, str | None]:
-    """(points earned, where they come from) in the points model."""
+    """(points earned, where they come from) in the points model; None: no figure to give."""
     if missing:
         return 0.0, None
     assert entry is not None
@@ -178,22 +186,24 @@ def _points(
         return entry.points, "officer"
     if item.bands:
         if ratio is None:  # nothing arose in the year
+            if met is None:
+                return entry.points, ("officer" if entry.points is not None else None)
             return (max(b.points for b in item.bands) if met else 0.0), "rule"
         for band in item.bands:
             if at_least(ratio, band.at_least):
                 return band.points, "rule"
         return 0.0, "rule"
-    if item.points is not None:
-        if met is None:  # the required level is unknown: the officer's figure is all there is
-            return entry.points, ("officer" if entry.points is not None else None)
-        return (item.points if met else 0.0), "rule"
-    if entry.points is not None:
-        return entry.points, "officer"
-    return None, None
+    if met is False:
+        # Not met: whatever the points rule, the item earns nothing (an officer's figure too).
+        return 0.0, "rule"
+    if item.points is not None and met is True:
+        return item.points, "rule"
+    # No rule to score it (or the level is unknown): the officer's figure is all there is.
+    return entry.points, ("officer" if entry.points is not None else None)
 
 
-def score_item(item: Item, entry: ItemEntry | None, model: str, today: date | None = None) -> ItemResult:
-    met, missing, ratio = _judge(item, entry, today)
+def score_item(item: Item, entry: ItemEntry | None, model: str) -> ItemResult:
+    met, missing, ratio = _judge(item, entry)
     result = ItemResult(
         id=item.id,
         name=item.name,
@@ -214,7 +224,7 @@ def score_item(item: Item, entry: ItemEntry | None, model: str, today: date | No
         points, source = _points(item, entry, met, ratio, missing)
         if points is None:
             # A value with no scoring rule and no officer figure: no points can be given.
-            result.missing = True
+            result.points_missing = True
             points = 0.0
         result.points = points
         result.points_from = source  # type: ignore[assignment]
@@ -226,6 +236,8 @@ def score_item(item: Item, entry: ItemEntry | None, model: str, today: date | No
 def _explain(r: ItemResult) -> str:
     if r.missing:
         verdict = "thiếu số liệu, tính là chưa đạt"
+    elif r.points_missing:
+        verdict = "chưa ghi điểm tự chấm, tính 0 điểm"
     elif r.met is None:
         verdict = "chưa xác định"
     else:
@@ -234,10 +246,8 @@ def _explain(r: ItemResult) -> str:
     return f"{r.value_text} — {r.rule} → {verdict}{pts}"
 
 
-def score_indicator(
-    indicator: Indicator, assessment: Assessment, model: str, today: date | None
-) -> IndicatorResult:
-    items = [score_item(it, assessment.items.get(it.id), model, today) for it in indicator.items]
+def score_indicator(indicator: Indicator, assessment: Assessment, model: str) -> IndicatorResult:
+    items = [score_item(it, assessment.items.get(it.id), model) for it in indicator.items]
     result = IndicatorResult(
         id=indicator.id,
         name=indicator.name,
@@ -255,14 +265,12 @@ def score_indicator(
     return result
 
 
-def score(
-    ruleset: Ruleset, assessment: Assessment, *, base_ruleset: str | None = None, today: date | None = None
-) -> ScoreResult:
+def score(ruleset: Ruleset, assessment: Assessment, *, base_ruleset: str | None = None) -> ScoreResult:
     """Score an assessment against a ruleset (chấm điểm, đánh giá)."""
     model = ruleset.model
     criteria: list[CriterionResult] = []
     for criterion in ruleset.criteria:
-        criteria.append(_score_criterion(criterion, assessment, model, today))
+        criteria.append(_score_criterion(criterion, assessment, model))
     conditions = [
         ConditionResult(
             id=c.id,
@@ -292,10 +300,8 @@ def score(
     return result
 
 
-def _score_criterion(
-    criterion: Criterion, assessment: Assessment, model: str, today: date | None
-) -> CriterionResult:
-    indicators = [score_indicator(i, assessment, model, today) for i in criterion.indicators]
+def _score_criterion(criterion: Criterion, assessment: Assessment, model: str) -> CriterionResult:
+    indicators = [score_indicator(i, assessment, model) for i in criterion.indicators]
     result = CriterionResult(
         id=criterion.id,
         name=criterion.name,
@@ -317,6 +323,8 @@ def _decide_points(ruleset: Ruleset, result: ScoreResult) -> None:
     result.total_points = total
     maxima = [c.max_points for c in result.criteria]
     result.max_points = None if any(m is None for m in maxima) else sum(m for m in maxima if m is not None)
+    if result.max_points is None:
+        result.max_points = ruleset.max_points if None not in maxima else None
     result.total_required = rec.total_at_least
     result.share_required = rec.criterion_share_at_least
     checks: list[Verdict] = []
@@ -329,7 +337,7 @@ def _decide_points(ruleset: Ruleset, result: ScoreResult) -> None:
     else:
         checks.append(False)
         result.reasons.append(
-            f"Tổng điểm {fmt.number(total)} < {fmt.number(rec.total_at_least)} điểm"
+            f"Tổng số điểm {fmt.number(total)}, chưa đạt mức {fmt.number(rec.total_at_least)} điểm"
             f" (thiếu {fmt.number(rec.total_at_least - total)} điểm)"
         )
 
@@ -342,8 +350,8 @@ def _decide_points(ruleset: Ruleset, result: ScoreResult) -> None:
             c.met = None
             checks.append(None)
             result.undetermined.append(
-                f"Tiêu chí {c.id} chưa có điểm tối đa nên chưa xác định được điều kiện đạt"
-                f" {fmt.percent(share, digits=0)} điểm của tiêu chí"
+                f"Tiêu chí {c.id} chưa có điểm tối đa nên chưa xác định được điều kiện đạt từ"
+                f" {fmt.percent(share, digits=0)} điểm tối đa của tiêu chí trở lên"
             )
             continue
         c.points_required = share * c.max_points
@@ -351,8 +359,8 @@ def _decide_points(ruleset: Ruleset, result: ScoreResult) -> None:
         checks.append(c.met)
         if not c.met:
             result.reasons.append(
-                f"Tiêu chí {c.id} đạt {fmt.number(c.points)}/{fmt.number(c.max_points)} điểm,"
-                f" dưới {fmt.percent(share, digits=0)} ({fmt.number(c.points_required)} điểm)"
+                f"Tiêu chí {c.id} đạt {fmt.number(c.points)}/{fmt.number(c.max_points)} điểm, chưa đạt"
+                f" {fmt.percent(share, digits=0)} điểm tối đa ({fmt.number(c.points_required)} điểm)"
             )
     if share is None:
         checks.append(None)
@@ -361,8 +369,8 @@ def _decide_points(ruleset: Ruleset, result: ScoreResult) -> None:
     result.recognized = all_of(checks)
     if result.recognized:
         result.reasons.append(
-            f"Tổng điểm {fmt.number(total)} ≥ {fmt.number(rec.total_at_least)} điểm và mọi tiêu"
-            f" chí đạt ít nhất {fmt.percent(share, digits=0)} điểm tối đa"
+            f"Tổng số điểm {fmt.number(total)}, đạt từ {fmt.number(rec.total_at_least)} điểm trở lên; mọi"
+            f" tiêu chí đạt từ {fmt.percent(share, digits=0)} điểm tối đa trở lên"
         )
 
 
@@ -374,11 +382,17 @@ def _decide_pass_fail(result: ScoreResult) -> None:
             detail = "; ".join(_item_failure(i) for i in failing)
             result.reasons.append(f"Chỉ tiêu {indicator.id} chưa đạt: {detail}")
         elif indicator.met is None:
-            unknown = [i.id for i in indicator.items if i.met is None]
-            result.undetermined.append(
-                f"Chỉ tiêu {indicator.id}: nội dung {', '.join(unknown)} chưa có mức đạt chuẩn"
-                " trong bộ tiêu chí"
-            )
+            unknown = [i for i in indicator.items if i.met is None]
+            empty = [i.id for i in unknown if i.value.get("total") == 0]
+            level = [i.id for i in unknown if i.value.get("total") != 0]
+            parts = []
+            if level:
+                parts.append(f"nội dung {', '.join(level)} chưa có mức đạt chuẩn trong bộ tiêu chí")
+            if empty:
+                parts.append(
+                    f"nội dung {', '.join(empty)} không phát sinh nhưng bộ tiêu chí chưa quy định cách tính"
+                )
+            result.undetermined.append(f"Chỉ tiêu {indicator.id}: " + "; ".join(parts))
     checks.extend(c.met for c in result.conditions)
     result.recognized = all_of(checks)
     if result.recognized:
@@ -387,24 +401,18 @@ def _decide_pass_fail(result: ScoreResult) -> None:
 
 def _item_failure(i: ItemResult) -> str:
     if i.missing:
-        return f"nội dung {i.id} chưa có số liệu"
+        return f"nội dung {i.id} ({i.name}) chưa có số liệu"
     if i.kind == "ratio" and i.ratio is not None and i.required is not None:
-        return f"nội dung {i.id} ({i.name}) {i.value_text} < {fmt.percent(i.required)}"
-    if i.kind == "ratio":
-        return f"nội dung {i.id} ({i.name}): {i.value_text}"
-    if i.kind == "boolean":
-        return f"nội dung {i.id} ({i.name}) chưa thực hiện"
-    if i.kind == "deadline":
-        return f"nội dung {i.id} ({i.name}): {i.value_text}"
-    if i.required is not None:
-        return f"nội dung {i.id} ({i.name}): {i.value_text}, cần ≥ {fmt.number(i.required)}"
+        return f"nội dung {i.id} ({i.name}): {i.value_text}, chưa đạt mức {fmt.percent(i.required)}"
+    if i.kind in ("count", "choice") and i.required is not None:
+        return f"nội dung {i.id} ({i.name}): {i.value_text}, cần từ {fmt.number(i.required)} trở lên"
     return f"nội dung {i.id} ({i.name}): {i.value_text}"
 
 
 def _add_condition_reasons(result: ScoreResult) -> None:
     for c in result.conditions:
         if c.missing:
-            result.reasons.append(f"Chưa khai báo điều kiện công nhận '{c.id}' ({c.text})")
+            result.reasons.append(f"Chưa xác nhận điều kiện công nhận: {c.text}")
         elif not c.met:
             result.reasons.append(f"Không bảo đảm điều kiện công nhận: {c.text}")
 
@@ -417,13 +425,21 @@ def _add_notes(ruleset: Ruleset, result: ScoreResult) -> None:
             f"Thiếu số liệu {len(result.missing)} nội dung (tính là chưa đạt"
             f"{', 0 điểm' if result.model == 'points' else ''}): {', '.join(result.missing)}"
         )
+    result.points_missing = [i.id for i in items if i.points_missing]
+    if result.points_missing:
+        result.warnings.append(
+            f"Chưa ghi điểm tự chấm (points) của {len(result.points_missing)} nội dung, tính 0 điểm:"
+            f" {', '.join(result.points_missing)}"
+        )
     result.unverified = [i.id for i in items if not i.verified]
     if result.unverified:
-        note = ruleset.unverified_note or "một số quy tắc chưa được đối chiếu với văn bản gốc"
+        note = ruleset.unverified_note or "một số quy tắc chưa được đối chiếu với văn bản gốc."
         result.warnings.append(
-            f"Bộ tiêu chí {ruleset.id} có {len(result.unverified)}/{len(items)} nội dung chưa"
-            f" xác minh: {note}"
+            f"Bộ tiêu chí {ruleset.id} có {len(result.unverified)}/{len(items)} nội dung chưa xác minh. {note}"
         )
+    figures = ruleset.unverified_figures()
+    if figures:
+        result.warnings.append("Chưa đối chiếu với văn bản gốc: " + "; ".join(figures) + ".")
     officer = [i.id for i in items if i.points_from == "officer"]
     if officer:
         result.warnings.append(
@@ -441,4 +457,10 @@ def _add_notes(ruleset: Ruleset, result: ScoreResult) -> None:
             result.warnings.append(
                 f"Chỉ tiêu {ind.id}: tổng điểm các nội dung vượt điểm tối đa, tính"
                 f" {fmt.number(ind.max_points)} điểm"
+            )
+    if result.model == "points" and ruleset.max_points is not None and result.max_points is not None:
+        if abs(result.max_points - ruleset.max_points) > EPS:
+            result.warnings.append(
+                f"Tổng điểm tối đa của các tiêu chí là {fmt.number(result.max_points)}, khác"
+                f" {fmt.number(ruleset.max_points)} điểm theo quy định"
             )

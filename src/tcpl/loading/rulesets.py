@@ -31,15 +31,30 @@ class LoadedRuleset:
         return self.ruleset.id
 
 
-def merge_overlay(base: Any, overlay: Any) -> Any:
+# Keys that hold child records: changing a child is not a change of the record itself.
+_CONTAINERS = frozenset(
+    {"id", "source", "verified", "criteria", "indicators", "items", "conditions", "options"}
+)
+
+
+def merge_overlay(base: Any, overlay: Any, *, overlay_id: str | None = None) -> Any:
     """Overlay data onto base data: mappings merge, lists of records merge by `id`.
 
-    Neither input is modified; unmerged values are shared, not copied.
+    A record whose figures the overlay changes loses the base's `verified: true` unless the
+    overlay says so itself: a province's setting is not the national text. Neither input is
+    modified; unmerged values are shared, not copied.
     """
     if isinstance(base, dict) and isinstance(overlay, dict):
         out = dict(base)
         for key, value in overlay.items():
-            out[key] = merge_overlay(base[key], value) if key in base else value
+            out[key] = merge_overlay(base[key], value, overlay_id=overlay_id) if key in base else value
+        changed = [k for k in overlay if k not in _CONTAINERS and base.get(k) != overlay[k]]
+        if changed and base.get("verified") and "verified" not in overlay:
+            out["verified"] = False
+            if "source" not in overlay:
+                out["source"] = (
+                    f"lớp bổ sung {overlay_id or ''} (chưa xác minh; gốc: {base.get('source', '')})".strip()
+                )
         return out
     if isinstance(base, list) and isinstance(overlay, list) and _records(base) and _records(overlay):
         merged = [dict(x) for x in base]
@@ -47,7 +62,7 @@ def merge_overlay(base: Any, overlay: Any) -> Any:
         for element in overlay:
             key = str(element["id"])
             if key in index:
-                merged[index[key]] = merge_overlay(merged[index[key]], element)
+                merged[index[key]] = merge_overlay(merged[index[key]], element, overlay_id=overlay_id)
             else:
                 index[key] = len(merged)
                 merged.append(element)
@@ -148,7 +163,7 @@ class RulesetRegistry:
             if own:
                 raise InvalidFilesError(own) from None
         base_data = base.ruleset.model_dump(mode="python", by_alias=True, exclude_unset=True)
-        merged = merge_overlay(base_data, doc.data)
+        merged = merge_overlay(base_data, doc.data, overlay_id=str(doc.data.get("id", "")))
         try:
             ruleset = Ruleset.model_validate(merged)
         except ValidationError as exc:

@@ -66,9 +66,12 @@ class Item(Sourced):
             " (1,0 hoặc 1). Ghi null: mức chưa xác định, kết quả sẽ là 'chưa xác định'."
         ),
     )
-    when_empty: Literal["met", "not_met"] = Field(
-        default="met",
-        description="Tỷ lệ khi tổng số là 0 (không phát sinh trong năm): met = đạt",
+    when_empty: Literal["met", "not_met", "unknown"] = Field(
+        default="unknown",
+        description=(
+            "Tỷ lệ khi tổng số là 0 (không phát sinh trong năm): met = đạt, not_met = chưa đạt;"
+            " bỏ trống: chưa có căn cứ, kết quả là 'chưa xác định'"
+        ),
     )
     options: list[ChoiceOption] = Field(default_factory=list, description="choice: các lựa chọn")
     points: Points | None = Field(
@@ -84,6 +87,12 @@ class Item(Sourced):
     done_label: ShortText | None = Field(default=None, description="ratio: tử số là gì")
     total_label: ShortText | None = Field(default=None, description="ratio: mẫu số là gì")
     unit: ShortText | None = Field(default=None, description="Đơn vị đếm, ví dụ 'vụ việc'")
+    yes_label: ShortText | None = Field(
+        default=None, description="boolean: cách ghi giá trị true (mặc định 'có')"
+    )
+    no_label: ShortText | None = Field(
+        default=None, description="boolean: cách ghi giá trị false (mặc định 'không')"
+    )
     guidance: Text | None = Field(default=None, description="Hướng dẫn chấm, ghi chú nguồn")
     evidence: list[ShortText] = Field(default_factory=list, description="Tài liệu kiểm chứng")
 
@@ -206,6 +215,8 @@ class Ruleset(Model):
     legal_basis: list[ShortText] = Field(default_factory=list, description="Căn cứ pháp lý")
     years: YearRange
     model: Literal["points", "pass_fail"]
+    max_points: Points | None = Field(default=None, description="Mô hình điểm: tổng số điểm tối đa")
+    max_points_source: ShortText | None = None
     extends: ShortText | None = Field(
         default=None, description="Bộ tiêu chí gốc (mã hoặc đường dẫn) khi tệp này là lớp bổ sung"
     )
@@ -235,6 +246,13 @@ class Ruleset(Model):
             for criterion in self.criteria:
                 if criterion.max_points is not None:
                     raise ValueError("mô hình đạt/chưa đạt không có max_points")
+        maxima = [c.max_points for c in self.criteria]
+        if self.max_points is not None and None not in maxima:
+            total = sum(m for m in maxima if m is not None)
+            if abs(total - self.max_points) > 1e-9:
+                raise ValueError(
+                    f"tổng điểm tối đa của các tiêu chí là {total:g}, khác tổng số điểm tối đa {self.max_points:g}"
+                )
         return self
 
     @staticmethod
@@ -251,8 +269,18 @@ class Ruleset(Model):
     def item_index(self) -> dict[str, Item]:
         return {it.id: it for _, _, it in self.iter_items()}
 
-    def is_verified(self) -> bool:
-        return (
-            all(c.verified and i.verified and it.verified for c, i, it in self.iter_items())
-            and self.recognition.verified
-        )
+    def unverified_figures(self) -> list[str]:
+        """Figures the verdict uses that were not checked against the official text."""
+        out: list[str] = []
+        rec = self.recognition
+        if not rec.verified and (rec.total_at_least is not None or rec.criterion_share_at_least is not None):
+            out.append("điều kiện công nhận")
+        crit = [c.id for c in self.criteria if c.max_points is not None and not c.verified]
+        if crit:
+            out.append("điểm tối đa của tiêu chí " + ", ".join(crit))
+        inds = [
+            i.id for c in self.criteria for i in c.indicators if i.max_points is not None and not i.verified
+        ]
+        if inds:
+            out.append("điểm tối đa của chỉ tiêu " + ", ".join(inds))
+        return out
