@@ -19,7 +19,7 @@ from typing import Any
 
 from tcpl import textfmt as fmt
 from tcpl.engine.results import IndicatorResult, ItemResult, ScoreResult
-from tcpl.engine.scoring import EPS, default_required, score
+from tcpl.engine.scoring import EPS, default_required, item_max_points, score
 from tcpl.models.assessment import Assessment, ItemEntry
 from tcpl.models.ruleset import Item, ItemKind, Ruleset
 
@@ -42,6 +42,8 @@ class Improvement:
     new_value: dict[str, Any] | None
     points_gain: float | None = None
     effort: int = 1
+    assumed: bool = False
+    """True when the item has no data yet: `new_value` is an example of data that would do."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,7 @@ class Improvement:
             "new_value": self.new_value,
             "points_gain": self.points_gain,
             "effort": self.effort,
+            "assumed": self.assumed,
         }
 
 
@@ -188,6 +191,34 @@ def _fix(
     return None
 
 
+def _example_value(item: Item, top_points: float | None) -> tuple[dict[str, Any], str] | None:
+    """Data that would meet the item's level, for an item with no data yet, and the words for it."""
+    req = default_required(item)
+    kind = item.kind
+    extra: dict[str, Any] = {}
+    if top_points is not None and not item.bands and (item.points is None or kind is ItemKind.POINTS):
+        extra = {"points": top_points}  # no rule scores it: the officer's figure is needed too
+    if kind is ItemKind.POINTS:
+        if top_points is None:
+            return None
+        return extra, f"chấm và ghi điểm tự chấm (tối đa {fmt.number(top_points)} điểm)"
+    if req is None:
+        return None
+    if kind is ItemKind.BOOLEAN:
+        return {"value": True, **extra}, f"thực hiện và ghi kết quả ({item.yes_label or 'có'})"
+    if kind is ItemKind.RATIO:
+        return {"done": 1, "total": 1, **extra}, f"nhập số liệu; cần tỷ lệ từ {fmt.percent(req)} trở lên"
+    if kind is ItemKind.COUNT:
+        need = math.ceil(req - EPS)
+        return {"value": need, **extra}, f"nhập số liệu; cần từ {need} trở lên"
+    if kind is ItemKind.CHOICE:
+        need = math.ceil(req - EPS)
+        if need > len(item.options):
+            return None
+        return {"value": [o.id for o in item.options[:need]], **extra}, f"thực hiện từ {need} hình thức trở lên"
+    return None
+
+
 def _pass_fail(
     result: ScoreResult, index: dict[str, Item], assessment: Assessment, as_of: date, out: GapResult
 ) -> None:
@@ -205,12 +236,16 @@ def _pass_fail(
                     )
                     continue
                 entry = assessment.items.get(r.id)
-                if r.missing and item.kind is not ItemKind.BOOLEAN:
-                    out.steps.append(
-                        Improvement(
-                            r.id, indicator.id, criterion.id, r.name, f"nhập số liệu ({r.rule})", None
+                if r.missing:
+                    example = _example_value(item, None)
+                    if example is None:
+                        out.blockers.append(f"Nội dung {r.id}: chưa có số liệu và không tính được cần gì ({r.rule}).")
+                    else:
+                        out.steps.append(
+                            Improvement(
+                                r.id, indicator.id, criterion.id, r.name, example[1], example[0], assumed=True
+                            )
                         )
-                    )
                     continue
                 fix = _fix(item, r, entry, as_of)
                 if fix is None:
@@ -257,13 +292,33 @@ def _item_options(
     current = r.points or 0.0
     opts: list[tuple[float, int, Improvement]] = []
 
-    def add(new_points: float, value: dict[str, Any] | None, words: str, effort: int) -> None:
+    def add(
+        new_points: float, value: dict[str, Any] | None, words: str, effort: int, assumed: bool = False
+    ) -> None:
         gain = new_points - current
         if gain > EPS:
             opts.append(
-                (gain, effort, Improvement(r.id, ind.id, crit_id, r.name, words, value, gain, effort))
+                (gain, effort, Improvement(r.id, ind.id, crit_id, r.name, words, value, gain, effort, assumed))
             )
 
+    if r.missing:
+        top = item_max_points(item) if (item.bands or item.points is not None) else None
+        if top is None:
+            top = indicator_max
+        if top is not None:
+            example = _example_value(item, top)
+            if example is not None:
+                add(top, example[0], f"{example[1]} → tối đa {fmt.number(top)} điểm", 1, assumed=True)
+        return opts
+
+    if entry is not None and entry.total == 0 and item.kind is ItemKind.RATIO and r.met is None:
+        # Nothing arose and the ruleset does not say how that counts: only the officer can score it.
+        top = item_max_points(item) if (item.bands or item.points is not None) else indicator_max
+        if top is not None:
+            add(top, {**entry.model_dump(mode="json", exclude_defaults=True), "points": top},
+                "không phát sinh, bộ tiêu chí chưa quy định cách tính: chấm theo hướng dẫn và ghi điểm tự chấm",
+                UNKNOWN_EFFORT, assumed=True)
+        return opts
     if r.points_from == "rule" or (r.points_from is None and (item.bands or item.points is not None)):
         if item.bands:
             for band in item.bands:
@@ -278,6 +333,13 @@ def _item_options(
             if fix is not None:
                 value, words, effort = fix
                 add(item.points, value, f"{words} → {fmt.number(item.points)} điểm", effort)
+        elif item.points is None and r.met is False and indicator_max is not None:
+            # A failed item that no rule scores: once met, the officer scores it (Phụ lục I).
+            fix = _fix(item, r, entry, as_of)
+            if fix is not None:
+                value, words, effort = fix
+                add(indicator_max, {**(value or {}), "points": indicator_max},
+                    f"{words}, rồi chấm lại theo Phụ lục I (tối đa {fmt.number(indicator_max)} điểm)", effort)
         return opts
     # Officer-scored: no rule says what raising it takes; offer the maximum if one is known.
     top = item.points if item.points is not None else indicator_max
