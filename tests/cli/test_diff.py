@@ -65,3 +65,27 @@ def test_diff_refuses_a_broken_version(tcpl, tmp_path: Path) -> None:
     bad.write_text("kind: assessment\nyear: 2026\nitems: {'9.9': true}\n", encoding="utf-8")
     result = tcpl("diff", str(OLD), str(bad))
     assert result.exit_code == 1 and "assessment.yaml:3:9" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git missing")
+def test_old_version_is_scored_with_the_rules_it_had(
+    tcpl, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit that raises the pass mark in the overlay must show the verdict change."""
+    repo = tmp_path / "kho"
+    shutil.copytree(EXAMPLE, repo / "huong-binh")
+    env = ["-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", *env, "-C", str(repo), "add", "."], check=True)
+    subprocess.run(["git", *env, "-C", str(repo), "commit", "-qm", "v1"], check=True)
+    overlay = repo / "huong-binh" / "2023" / "qd25-2021-minh-hoa.yaml"
+    overlay.write_text(
+        overlay.read_text(encoding="utf-8") + "recognition:\n  total_at_least: 90\n", encoding="utf-8"
+    )
+    subprocess.run(["git", *env, "-C", str(repo), "commit", "-qam", "v2"], check=True)
+    monkeypatch.chdir(repo)
+    rel = "huong-binh/2023/assessment.yaml"
+    data = json.loads(tcpl("diff", f"HEAD~1:{rel}", f"HEAD:{rel}", "--format", "json").stdout)
+    assert data["verdict_changed"] is True
+    verdict = next(c for c in data["changes"] if c["level"] == "verdict")
+    assert (verdict["before"], verdict["after"]) == (True, False)

@@ -274,7 +274,12 @@ def pass_fail_case(draw: Any) -> tuple[Ruleset, Assessment]:
         kind = draw(st.sampled_from(["ratio", "boolean", "count", "choice", "deadline"]))
         if kind == "ratio":
             items.append(
-                {"id": ident, "name": ident, "kind": "ratio", "required": draw(st.sampled_from([0.5, 0.75, 0.8, 1.0]))}
+                {
+                    "id": ident,
+                    "name": ident,
+                    "kind": "ratio",
+                    "required": draw(st.sampled_from([0.5, 0.75, 0.8, 1.0])),
+                }
             )
             total = draw(st.integers(1, 30))
             values[ident] = {"done": draw(st.integers(0, total)), "total": total}
@@ -287,7 +292,13 @@ def pass_fail_case(draw: Any) -> tuple[Ruleset, Assessment]:
         elif kind == "choice":
             opts = [{"id": f"o{n}", "name": f"Hình thức {n}"} for n in range(4)]
             items.append(
-                {"id": ident, "name": ident, "kind": "choice", "options": opts, "required": draw(st.integers(1, 4))}
+                {
+                    "id": ident,
+                    "name": ident,
+                    "kind": "choice",
+                    "options": opts,
+                    "required": draw(st.integers(1, 4)),
+                }
             )
             values[ident] = draw(st.lists(st.sampled_from([o["id"] for o in opts]), max_size=4))
         else:
@@ -299,7 +310,9 @@ def pass_fail_case(draw: Any) -> tuple[Ruleset, Assessment]:
             values[ident] = entry
         if kind != "deadline" and draw(st.integers(0, 7)) == 0:
             values.pop(ident)  # no data yet
-    rs = ruleset("pass_fail", [{"id": "1", "name": "T", "indicators": [{"id": "1.1", "name": "C", "items": items}]}])
+    rs = ruleset(
+        "pass_fail", [{"id": "1", "name": "T", "indicators": [{"id": "1.1", "name": "C", "items": items}]}]
+    )
     return rs, assessment(values)
 
 

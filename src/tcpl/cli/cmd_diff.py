@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
-from pathlib import Path
+import tempfile
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
 import typer
@@ -13,6 +16,7 @@ from rich.table import Table
 from tcpl import textfmt as fmt
 from tcpl.cli.common import out_console, write_json, write_text
 from tcpl.errors import InvalidFilesError, UsageError, display_path
+from tcpl.loading.yamlfile import read_yaml
 
 
 def register(app: typer.Typer) -> None:
@@ -30,64 +34,78 @@ def register(app: typer.Typer) -> None:
     )(diff_command)
 
 
-def _git_show(spec: str) -> tuple[Path, str]:
+def _git(args: list[str], cwd: Path) -> bytes:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True, timeout=30).stdout
+    except FileNotFoundError:
+        raise UsageError("không tìm thấy chương trình git để đọc phiên bản cũ") from None
+
+
+def _materialise(spec: str, into: Path) -> Path:
+    """Copy an assessment at a git revision, and the ruleset files it points to, into a folder.
+
+    The old version must be scored with the rules it had then: a ruleset overlay changed in the
+    same commit would otherwise hide a change of the verdict.
+    """
     rev, _, rel = spec.partition(":")
     path = Path(rel)
     folder = (path.parent if path.parent.exists() else Path.cwd()).resolve()
     try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.strip()
-        inside = path.resolve().relative_to(Path(top)).as_posix()
-        text = subprocess.run(
-            ["git", "show", f"{rev}:{inside}"], cwd=top, capture_output=True, check=True, timeout=30
-        ).stdout
-    except FileNotFoundError:
-        raise UsageError("không tìm thấy chương trình git để đọc phiên bản cũ") from None
+        top = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip())
+        inside = PurePosixPath(path.resolve().relative_to(top).as_posix())
     except (subprocess.CalledProcessError, ValueError):
-        raise UsageError(f"git không có tệp '{rel}' ở phiên bản '{rev}'") from None
-    try:
-        return path, text.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(f"'{spec}' không phải văn bản UTF-8") from None
+        raise UsageError(f"'{rel}' không nằm trong một kho git") from None
+    todo = [inside]
+    first = into / inside
+    seen: set[PurePosixPath] = set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            data = _git(["show", f"{rev}:{current}"], top)
+        except subprocess.CalledProcessError:
+            if current == inside:
+                raise UsageError(f"git không có tệp '{rel}' ở phiên bản '{rev}'") from None
+            continue  # a ruleset missing at that revision is reported when the file is loaded
+        target = into / current
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        parsed = read_yaml(target).data
+        if isinstance(parsed, dict):
+            for key in ("ruleset", "extends"):
+                ref = parsed.get(key)
+                if isinstance(ref, str) and (ref.endswith((".yaml", ".yml")) or "/" in ref):
+                    todo.append(PurePosixPath(posixpath.normpath(str(current.parent / ref))))
+    return first
 
 
-def _load(spec: str, ruleset: Path | None) -> tuple[str, Any]:
+def _load(spec: str, ruleset: Path | None, scratch: Path) -> Any:
     from tcpl.engine.scoring import score
-    from tcpl.loading.files import Loader, check_assessment
-    from tcpl.loading.validation import validate
-    from tcpl.loading.yamlfile import read_yaml
-    from tcpl.models.assessment import Assessment
+    from tcpl.loading.files import Loader, find_assessment, load_commune_year
 
-    if Path(spec).exists():
-        path, text = Path(spec), None
-        if path.is_dir():
-            from tcpl.loading.files import find_assessment
-
-            path = find_assessment(path)
+    path = Path(spec)
+    if path.exists():
+        path = find_assessment(path) if path.is_dir() else path
+        shown = None
     elif ":" in spec:
-        path, text = _git_show(spec)
+        path = _materialise(spec, scratch / f"v{len(list(scratch.iterdir()))}")
+        shown = spec
     else:
         raise UsageError(f"không tìm thấy '{spec}'")
-    doc = read_yaml(path, text=text)
-    if text is not None:
-        doc.path = path  # positions are reported against the file's path in the working tree
-    assessment = validate(doc, Assessment) if doc.usable else None
-    loader = Loader(ruleset_override=ruleset)
-    loaded = loader.ruleset_for(assessment, doc) if assessment is not None else None
-    if assessment is not None and loaded is not None:
-        check_assessment(assessment, loaded.ruleset, doc)
-    if doc.diagnostics or assessment is None or loaded is None:
-        raise InvalidFilesError(
-            [d for d in doc.diagnostics]
-            or [doc.diagnostic((), "tệp đánh giá không đọc được", code="TCPL001")]
-        )
-    return spec, score(loaded.ruleset, assessment, base_ruleset=loaded.base_id)
+    try:
+        cy = load_commune_year(path, Loader(ruleset_override=ruleset))
+    except InvalidFilesError as exc:
+        if shown is None:
+            raise
+        rev = spec.partition(":")[0]
+        exc.diagnostics[:] = [
+            replace(d, path=f"{rev}:{d.path.split(str(scratch), 1)[-1].split('/', 2)[-1]}")
+            for d in exc.diagnostics
+        ]
+        raise InvalidFilesError(exc.diagnostics) from None
+    return score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)
 
 
 def _word(state: Any) -> str:
@@ -129,8 +147,11 @@ def diff_command(
 
     if output_format not in ("table", "json", "markdown"):
         raise UsageError(f"--format phải là table, json hoặc markdown (không phải '{output_format}')")
-    _, before = _load(old, ruleset)
-    _, after = _load(new, ruleset)
+    if ruleset is not None and not ruleset.is_file():
+        raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{ruleset}'")
+    with tempfile.TemporaryDirectory(prefix="tcpl-diff-") as scratch:
+        before = _load(old, ruleset, Path(scratch))
+        after = _load(new, ruleset, Path(scratch))
     result = diff_results(before, after)
     if output_format == "json":
         write_json({"old": old, "new": new, **result.to_json()})

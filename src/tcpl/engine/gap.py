@@ -215,7 +215,10 @@ def _example_value(item: Item, top_points: float | None) -> tuple[dict[str, Any]
         need = math.ceil(req - EPS)
         if need > len(item.options):
             return None
-        return {"value": [o.id for o in item.options[:need]], **extra}, f"thực hiện từ {need} hình thức trở lên"
+        return {
+            "value": [o.id for o in item.options[:need]],
+            **extra,
+        }, f"thực hiện từ {need} hình thức trở lên"
     return None
 
 
@@ -239,7 +242,9 @@ def _pass_fail(
                 if r.missing:
                     example = _example_value(item, None)
                     if example is None:
-                        out.blockers.append(f"Nội dung {r.id}: chưa có số liệu và không tính được cần gì ({r.rule}).")
+                        out.blockers.append(
+                            f"Nội dung {r.id}: chưa có số liệu và không tính được cần gì ({r.rule})."
+                        )
                     else:
                         out.steps.append(
                             Improvement(
@@ -298,7 +303,11 @@ def _item_options(
         gain = new_points - current
         if gain > EPS:
             opts.append(
-                (gain, effort, Improvement(r.id, ind.id, crit_id, r.name, words, value, gain, effort, assumed))
+                (
+                    gain,
+                    effort,
+                    Improvement(r.id, ind.id, crit_id, r.name, words, value, gain, effort, assumed),
+                )
             )
 
     if r.missing:
@@ -315,9 +324,13 @@ def _item_options(
         # Nothing arose and the ruleset does not say how that counts: only the officer can score it.
         top = item_max_points(item) if (item.bands or item.points is not None) else indicator_max
         if top is not None:
-            add(top, {**entry.model_dump(mode="json", exclude_defaults=True), "points": top},
+            add(
+                top,
+                {**entry.model_dump(mode="json", exclude_defaults=True), "points": top},
                 "không phát sinh, bộ tiêu chí chưa quy định cách tính: chấm theo hướng dẫn và ghi điểm tự chấm",
-                UNKNOWN_EFFORT, assumed=True)
+                UNKNOWN_EFFORT,
+                assumed=True,
+            )
         return opts
     if r.points_from == "rule" or (r.points_from is None and (item.bands or item.points is not None)):
         if item.bands:
@@ -338,8 +351,12 @@ def _item_options(
             fix = _fix(item, r, entry, as_of)
             if fix is not None:
                 value, words, effort = fix
-                add(indicator_max, {**(value or {}), "points": indicator_max},
-                    f"{words}, rồi chấm lại theo Phụ lục I (tối đa {fmt.number(indicator_max)} điểm)", effort)
+                add(
+                    indicator_max,
+                    {**(value or {}), "points": indicator_max},
+                    f"{words}, rồi chấm lại theo Phụ lục I (tối đa {fmt.number(indicator_max)} điểm)",
+                    effort,
+                )
         return opts
     # Officer-scored: no rule says what raising it takes; offer the maximum if one is known.
     top = item.points if item.points is not None else indicator_max
