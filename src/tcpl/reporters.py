@@ -50,6 +50,7 @@ CODE_TITLES = {
     "TCPL314": "Mã phân công không có trong bộ tiêu chí",
     "TCPL320": "Năm khác tên thư mục",
     "TCPL321": "Mã xã không khớp",
+    "TCPL322": "Thời gian niêm yết ngắn hơn quy định",
     "TCPL900": "Xã chưa đạt chuẩn",
 }
 

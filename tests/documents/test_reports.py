@@ -228,3 +228,55 @@ def test_feedback_document(tcpl, tmp_path: Path) -> None:
 def test_report_refuses_a_bad_period(tcpl) -> None:
     result = tcpl("report", "q5", str(EXAMPLE / "2023"))
     assert result.exit_code == 2 and "q1, q2, q3 hoặc q4" in result.stderr
+
+
+def test_documents_need_commune_yaml(tcpl, tmp_path: Path) -> None:
+    folder = tmp_path / "xa" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "assessment.yaml").write_text(
+        (EXAMPLE / "2026" / "assessment.yaml").read_text("utf-8"), "utf-8"
+    )
+    for args in (["report", "q4"], ["scoresheet"], ["notice"], ["feedback"]):
+        out = tmp_path / "x.docx"
+        result = tcpl(*args, str(folder), "-o", str(out))
+        assert result.exit_code == 2, args
+        assert "không có commune.yaml" in result.stderr
+        assert not out.exists()
+
+
+def test_quarter_report_needs_a_plan(tcpl, tmp_path: Path) -> None:
+    folder = tmp_path / "xa" / "2026"
+    folder.mkdir(parents=True)
+    (tmp_path / "xa" / "commune.yaml").write_text((EXAMPLE / "commune.yaml").read_text("utf-8"), "utf-8")
+    (folder / "assessment.yaml").write_text(
+        (EXAMPLE / "2026" / "assessment.yaml").read_text("utf-8"), "utf-8"
+    )
+    result = tcpl("report", "q1", str(folder), "-o", str(tmp_path / "q1.docx"))
+    assert result.exit_code == 2 and "chưa có kế hoạch (plan.yaml)" in result.stderr
+
+
+def test_officer_is_told_about_unverified_rules_and_posting(tcpl, tmp_path: Path) -> None:
+    result = tcpl("notice", str(EXAMPLE / "2026"), "-o", str(tmp_path / "tb.docx"))
+    assert result.exit_code == 0
+    assert "chưa đối chiếu với văn bản gốc" in result.stdout
+    assert "không có thời hạn niêm yết đã xác minh" in result.stdout
+    assert "Thể thức" not in result.stdout  # the document passed its own Decree 30 check
+
+
+def test_short_posting_is_flagged(tcpl, tmp_path: Path) -> None:
+    folder = tmp_path / "xa" / "2023"
+    folder.mkdir(parents=True)
+    (tmp_path / "xa" / "commune.yaml").write_text((EXAMPLE / "commune.yaml").read_text("utf-8"), "utf-8")
+    for name in ("assessment.yaml", "qd25-2021-minh-hoa.yaml"):
+        text = (EXAMPLE / "2023" / name).read_text("utf-8")
+        if name == "assessment.yaml":
+            text = text.replace("  start: 2023-12-18\n", "  start: 2023-12-18\n  days: 2\n")
+        (folder / name).write_text(text, "utf-8")
+    validate = tcpl("validate", str(folder / "assessment.yaml"))
+    assert (
+        validate.exit_code == 0
+        and "cảnh báo TCPL322: niêm yết 2 ngày, ngắn hơn mức tối thiểu 5 ngày" in validate.stdout
+    )
+    assert tcpl("validate", "--strict", str(folder / "assessment.yaml")).exit_code == 1
+    notice = tcpl("notice", str(folder), "-o", str(tmp_path / "tb.docx"))
+    assert "ngắn hơn mức tối thiểu 5 ngày" in notice.stdout

@@ -304,3 +304,40 @@ def test_json_contract_fields() -> None:
     assert set(ind) >= {"id", "met", "points", "max_points", "items"}
     assert set(ind["items"][0]) >= {"id", "met", "points", "value", "missing"}
     assert ind["items"][0]["value"] == {"done": 1, "total": 2}
+
+
+def test_a_failed_item_earns_no_officer_points() -> None:
+    rs = one_item({"kind": "boolean"}, model="points", max_points=4)
+    result, item = item_result(rs, {"1.1.1": {"value": False, "points": 4}})
+    assert item.points == 0 and item.met is False
+    _result, item = item_result(rs, {"1.1.1": {"value": True, "points": 4}})
+    assert item.points == 4 and item.points_from == "officer"
+
+
+def test_data_without_a_points_rule_and_without_points_is_not_called_missing_data() -> None:
+    rs = one_item({"kind": "ratio", "required": None}, model="points", max_points=7)
+    result, item = item_result(rs, {"1.1.1": {"done": 46, "total": 47}})
+    assert item.missing is False and item.points_missing is True and item.points == 0
+    assert result.missing == [] and result.points_missing == ["1.1.1"]
+    assert any(w.startswith("Chưa ghi điểm tự chấm (points) của 1 nội dung") for w in result.warnings)
+
+
+def test_nothing_arose_is_undetermined_unless_the_ruleset_says_how_it_counts() -> None:
+    result, item = item_result(one_item({"kind": "ratio"}), {"1.1.1": {"done": 0, "total": 0}})
+    assert item.met is None and result.recognized is None
+    assert "không phát sinh nhưng bộ tiêu chí chưa quy định cách tính" in result.undetermined[0]
+
+
+def test_yes_and_no_labels() -> None:
+    rs = one_item({"kind": "boolean", "yes_label": "bảo đảm", "no_label": "không bảo đảm"})
+    _result, item = item_result(rs, {"1.1.1": False})
+    assert item.value_text == "không bảo đảm" and item.rule == "đạt khi bảo đảm"
+
+
+def test_unverified_maxima_and_recognition_are_reported() -> None:
+    rs = points_ruleset([50, 50])  # test rulesets are unverified throughout
+    result = score(rs, assessment({"1.1.1": {"points": 45}, "2.1.1": {"points": 45}}))
+    assert any(
+        w.startswith("Chưa đối chiếu với văn bản gốc: điều kiện công nhận; điểm tối đa của tiêu chí 1, 2")
+        for w in result.warnings
+    )

@@ -132,3 +132,31 @@ def test_extends_cycle_and_unknown_base(tmp_path: Path) -> None:
         reg.load_path(tmp_path / "a.yaml")
     with pytest.raises(InvalidFilesError, match="không có bộ tiêu chí 'qd99'"):
         reg.load_path(tmp_path / "c.yaml")
+
+
+def test_an_overlay_that_changes_a_verified_figure_makes_it_unverified(
+    tmp_path: Path, registry: RulesetRegistry
+) -> None:
+    path = tmp_path / "tinh.yaml"
+    path.write_text("id: tinh-x\nextends: qd25-2021\nrecognition:\n  total_at_least: 50\n", encoding="utf-8")
+    rs = registry.load_path(path).ruleset
+    assert rs.recognition.total_at_least == 50 and rs.recognition.verified is False
+    assert rs.recognition.source.startswith("lớp bổ sung tinh-x (chưa xác minh")
+    assert "điều kiện công nhận" in rs.unverified_figures()
+    stated = tmp_path / "tinh2.yaml"
+    stated.write_text(
+        "id: tinh-y\nextends: qd25-2021\nrecognition:\n  total_at_least: 80\n  verified: true\n  source: QĐ 25 Điều 4\n",
+        encoding="utf-8",
+    )
+    assert registry.load_path(stated).ruleset.recognition.verified is True
+
+
+def test_criterion_maxima_must_add_up_to_the_total(tmp_path: Path, registry: RulesetRegistry) -> None:
+    path = tmp_path / "sai.yaml"
+    path.write_text(
+        "id: sai\nextends: qd25-2021\ncriteria:\n"
+        + "".join(f"  - {{id: '{n}', max_points: 30}}\n" for n in range(2, 6)),
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidFilesError, match="khác tổng số điểm tối đa 100"):
+        registry.load_path(path)

@@ -75,6 +75,10 @@ def render(
     write_atomic(target, lambda tmp: document.doc.save(str(tmp)))
     console = out_console()
     console.print(f"Đã viết [bold]{escape(display_path(target))}[/]")
+    from tcpl.cli.cmd_reports import self_check
+
+    for note in self_check(target):
+        console.print(f"  [yellow]•[/] {escape(note)}")
     if pdf:
         converted = convert_to_pdf(target)
         console.print(f"Đã viết [bold]{escape(display_path(converted))}[/]")

@@ -103,7 +103,16 @@ def _score(bundle: Bundle) -> ScoreResult:
     return score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)
 
 
-def _write(rendered: Rendered, target: Path, output_format: str, *, force: bool, pdf: bool) -> None:
+def self_check(path: Path, *, numbered: bool = True) -> list[str]:
+    """Read the written document back and check it against Decree 30 (problems become notes)."""
+    from tcpl.documents.checks import check_nd30
+
+    return [f"Thể thức (Nghị định 30): {p}" for p in check_nd30(path, numbered=numbered)]
+
+
+def _write(
+    rendered: Rendered, target: Path, output_format: str, *, force: bool, pdf: bool, numbered: bool = True
+) -> None:
     from tcpl.documents.writer import (
         check_target,
         convert_to_pdf,
@@ -123,6 +132,11 @@ def _write(rendered: Rendered, target: Path, output_format: str, *, force: bool,
         write_atomic(target, lambda tmp: document.doc.save(str(tmp)))
     console = out_console()
     console.print(f"Đã viết [bold]{escape(display_path(target))}[/]")
+    notes = list(rendered.notes)
+    if output_format == "docx":
+        notes += self_check(target, numbered=numbered)
+    for note in notes:
+        console.print(f"  [yellow]•[/] {escape(note)}")
     if pdf and output_format == "docx":
         console.print(f"Đã viết [bold]{escape(display_path(convert_to_pdf(target)))}[/]")
 
@@ -165,7 +179,14 @@ def scoresheet_command(
         if xlsx.suffix.lower() != ".xlsx":
             raise UsageError(f"tệp Excel phải có đuôi .xlsx (không phải '{xlsx.name}')")
         check_target(xlsx, force=force)
-    _write(build_scoresheet(bundle, result, template=template), target, output_format, force=force, pdf=pdf)
+    _write(
+        build_scoresheet(bundle, result, template=template),
+        target,
+        output_format,
+        force=force,
+        pdf=pdf,
+        numbered=False,
+    )
     if xlsx is not None:
         sheet = scoresheet(bundle, result)
         info = [("Xã", commune_name(bundle)), ("Năm", str(result.year)), ("Bộ tiêu chí", result.ruleset)]
@@ -217,13 +238,6 @@ def notice_command(
     bundle = _load(path, ruleset)
     result = _score(bundle)
     target = _target(output, bundle.folder, f"thong-bao-niem-yet-{result.year}", output_format)
-    step = next((s for s in bundle.year.ruleset.ruleset.procedure if s.id == "public_posting"), None)
-    posting = bundle.year.assessment.posting
-    if step is None and not (posting and posting.days):
-        out_console().print(
-            "[yellow]Bộ tiêu chí không có thời hạn niêm yết (chưa xác minh): ghi posting.days trong tệp"
-            " đánh giá.[/]"
-        )
     _write(build_notice(bundle, result, template=template), target, output_format, force=force, pdf=pdf)
 
 
@@ -244,7 +258,14 @@ def feedback_command(
     if bundle.feedback is None:
         out_console().print("[yellow]Không có tệp feedback.yaml: bản tổng hợp ghi 'không có ý kiến'.[/]")
     target = _target(output, bundle.folder, f"tong-hop-y-kien-{result.year}", output_format)
-    _write(build_feedback(bundle, result, template=template), target, output_format, force=force, pdf=pdf)
+    _write(
+        build_feedback(bundle, result, template=template),
+        target,
+        output_format,
+        force=force,
+        pdf=pdf,
+        numbered=False,
+    )
 
 
 def calendar_command(

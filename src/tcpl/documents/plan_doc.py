@@ -8,6 +8,7 @@ from typing import Any
 from tcpl.documents.body import render_body
 from tcpl.documents.frame import FrameInfo, Nd30Document
 from tcpl.documents.templating import render_template
+from tcpl.errors import UsageError
 from tcpl.models.commune import Commune, Signer
 from tcpl.models.plan import Plan
 
@@ -17,8 +18,12 @@ DEFAULT_RECIPIENTS = ["Lưu: VT."]
 
 def plan_frame(plan: Plan, commune: Commune | None) -> FrameInfo:
     body = plan.issuing_body or (commune.body_lines if commune else [])
-    if not body:
-        body = ["ỦY BAN NHÂN DÂN"]
+    place = plan.document.place or (commune.place_name if commune else "")
+    if not body or not place:
+        raise UsageError(
+            "chưa biết tên cơ quan ban hành hoặc địa danh của văn bản: đặt commune.yaml trong thư mục xã"
+            " (hoặc ghi issuing_body và document.place trong plan.yaml)"
+        )
     symbol_body = commune.body_symbol if commune else "UBND"
     signer = (
         plan.signer
@@ -33,7 +38,7 @@ def plan_frame(plan: Plan, commune: Commune | None) -> FrameInfo:
         number=plan.document.number,
         day=plan.document.date,
         year=plan.year,
-        place=plan.document.place or (commune.place_name if commune else ""),
+        place=place,
         subject=[line.strip() for line in plan.subject.splitlines() if line.strip()],
         signer=signer,
         recipients=plan.recipients or DEFAULT_RECIPIENTS,

@@ -6,7 +6,8 @@ title, Markdown for the body); every figure comes from the engine or the plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,10 @@ from tcpl.documents.templating import render_template, split_front_matter
 from tcpl.engine.gap import GapResult, gap
 from tcpl.engine.results import ScoreResult
 from tcpl.engine.tracking import CLOSED, overlaps, quarter_window, task_states
+from tcpl.errors import UsageError, display_path
 from tcpl.loading.bundle import Bundle
 from tcpl.models.assessment import DocumentRef
-from tcpl.models.commune import Signer
+from tcpl.models.commune import Commune, Signer
 
 DEFAULT_SIGNER = Signer(lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
 TEMPLATES = {
@@ -36,10 +38,38 @@ TEMPLATES = {
 
 @dataclass
 class Rendered:
-    """A document ready to save, and its Markdown twin."""
+    """A document ready to save, its Markdown twin, and what the officer should know about it."""
 
     document: Nd30Document | None
     markdown: str
+    notes: list[str] = field(default_factory=list)
+
+
+def require_commune(bundle: Bundle) -> Commune:
+    """Official documents need the commune's name, place and signer (commune.yaml)."""
+    if bundle.year.commune is None:
+        raise UsageError(
+            f"không có commune.yaml trong '{display_path(bundle.folder)}' hay thư mục cha: văn bản cần tên"
+            " cơ quan ban hành, địa danh và người ký"
+        )
+    return bundle.year.commune
+
+
+def plain_source(text: str | None) -> str:
+    """A ruleset's source without the research tags ([PD], [APP]...) for an official document."""
+    return re.sub(r"\s*\[[A-Z-]+\]", "", text or "").strip()
+
+
+def document_notes(bundle: Bundle, result: ScoreResult | None) -> list[str]:
+    """What the officer must know before signing: unverified rules, missing addressee."""
+    notes: list[str] = []
+    ruleset = bundle.year.ruleset.ruleset
+    if result is not None and (result.unverified or ruleset.unverified_figures()):
+        notes.append(
+            f"Bộ tiêu chí {ruleset.id} có quy tắc hoặc số liệu chưa đối chiếu với văn bản gốc: kiểm tra lại các con số"
+            " trước khi ký."
+        )
+    return notes
 
 
 def commune_name(bundle: Bundle) -> str:
@@ -60,20 +90,20 @@ def _frame(
     kinh_gui: bool,
     recipients: list[str],
 ) -> FrameInfo:
-    commune = bundle.year.commune
-    body = commune.body_lines if commune else ["ỦY BAN NHÂN DÂN"]
-    to = ref.to or ([commune.upper_level] if commune and commune.upper_level else [])
+    commune = require_commune(bundle)
+    body = commune.body_lines
+    to = ref.to or ([commune.upper_level] if commune.upper_level else [])
     return FrameInfo(
         issuing_body=body,
-        parent_body=commune.parent_body if commune else None,
+        parent_body=commune.parent_body,
         doc_type=(meta.get("doc_type") or ["BÁO CÁO"])[0],
-        symbol=(f"{symbol}-{commune.body_symbol if commune else 'UBND'}" if symbol else ""),
+        symbol=(f"{symbol}-{commune.body_symbol}" if symbol else ""),
         number=ref.number,
         day=ref.date,
         year=bundle.year.assessment.year if ref.date is None else None,
-        place=commune.place_name if commune else "",
+        place=commune.place_name,
         subject=meta.get("subject") or [],
-        signer=(commune.signer if commune and commune.signer else DEFAULT_SIGNER),
+        signer=commune.signer or DEFAULT_SIGNER,
         recipients=ref.recipients or recipients,
         kinh_gui=to if kinh_gui else [],
     )
@@ -177,7 +207,7 @@ def build_scoresheet(bundle: Bundle, result: ScoreResult, *, template: str | Pat
     render_body(doc, after)
     doc.signature(info)
     md = f"# {sheet.title}\n\n{sheet.subtitle}\n\n{sheet_markdown(sheet)}\n{sheet.verdict}\n\n{after}"
-    return Rendered(doc, md)
+    return Rendered(doc, md, document_notes(bundle, result))
 
 
 def _sheet_notes(doc: Nd30Document, sheet: Sheet) -> None:
@@ -248,6 +278,12 @@ def build_report(
     """BÁO CÁO: q1-q3 the plan's progress; q4 the annual evaluation with the scoresheet annexed."""
     key = f"report_q{quarter}"
     ref = _ref(bundle, key)
+    require_commune(bundle)
+    if quarter < 4 and bundle.plan is None:
+        raise UsageError(
+            f"thư mục '{display_path(bundle.folder)}' chưa có kế hoạch (plan.yaml): báo cáo quý là báo cáo tiến độ"
+            " thực hiện kế hoạch"
+        )
     context = {**base_context(bundle, result), **quarter_context(bundle, quarter, as_of, today)}
     annual = quarter == 4
     if annual:
@@ -269,7 +305,10 @@ def build_report(
         add_sheet_table(doc, sheet)
         _sheet_notes(doc, sheet)
         md += f"\n\n## Phụ lục: {sheet.title}\n\n{note}\n\n{sheet_markdown(sheet)}\n{sheet.verdict}\n"
-    return Rendered(doc, md)
+    notes = document_notes(bundle, result)
+    if not info.kinh_gui:
+        notes.append("Chưa có nơi gửi báo cáo (Kính gửi): ghi upper_level trong commune.yaml.")
+    return Rendered(doc, md, notes)
 
 
 def _annex_note(bundle: Bundle, ref: DocumentRef, info: FrameInfo) -> str:
@@ -279,9 +318,7 @@ def _annex_note(bundle: Bundle, ref: DocumentRef, info: FrameInfo) -> str:
         if ref.date
         else f"ngày    tháng    năm {info.year or bundle.year.assessment.year}"
     )
-    body = " ".join(info.issuing_body).title().replace("Ủy Ban Nhân Dân", "Ủy ban nhân dân")
-    body = body.replace("Xã ", "xã ").replace("Phường ", "phường ").replace("Đặc Khu ", "đặc khu ")
-    return f"(Kèm theo Báo cáo số {number}/{info.symbol} {day} của {body})"
+    return f"(Kèm theo Báo cáo số {number}/{info.symbol} {day} của Ủy ban nhân dân {commune_name(bundle)})"
 
 
 def _markdown(info: FrameInfo, body: str) -> str:
@@ -310,9 +347,9 @@ def posting_context(bundle: Bundle) -> dict[str, Any]:
             "start": start,
             "end": end,
             "days": days,
-            "days_from_ruleset": bool(step and step.min_days and not (posting and posting.days)),
+            "min_days": step.min_days if step else None,
             "rule": step.name if step else None,
-            "rule_source": step.source if step else None,
+            "rule_source": plain_source(step.source) if step else None,
             "rule_verified": step.verified if step else False,
             "places": places,
             "portal": (commune.portal if commune else None) if (posting is None or posting.portal) else None,
@@ -331,14 +368,31 @@ def build_notice(bundle: Bundle, result: ScoreResult, *, template: str | Path | 
         symbol="TB",
         ref=_ref(bundle, "notice"),
         kinh_gui=False,
-        recipients=["Các ban, ngành, đoàn thể xã;", "Các thôn, tổ dân phố;", "Lưu: VT, TP."],
+        recipients=[
+            f"Các ban, ngành, đoàn thể {require_commune(bundle).unit_type};",
+            "Các thôn, tổ dân phố;",
+            "Lưu: VT, TP.",
+        ],
     )
     doc = Nd30Document()
     doc.header(info)
     doc.title(info)
     render_body(doc, body)
     doc.signature(info)
-    return Rendered(doc, _markdown(info, body))
+    notes = document_notes(bundle, result)
+    posting = context["posting"]
+    if posting["rule"] is None or not posting["rule_verified"]:
+        notes.append(
+            f"Bộ tiêu chí {bundle.year.ruleset.id} không có thời hạn niêm yết đã xác minh: thời gian ghi trong thông"
+            " báo lấy từ mục posting của tệp đánh giá."
+        )
+    if posting["min_days"] and posting["days"] and posting["days"] < posting["min_days"]:
+        notes.append(
+            f"Thời gian niêm yết {posting['days']} ngày ngắn hơn mức tối thiểu {posting['min_days']} ngày của bộ tiêu chí."
+        )
+    if posting["start"] is None:
+        notes.append("Chưa có ngày bắt đầu niêm yết (posting.start): thông báo ghi thời gian chung.")
+    return Rendered(doc, _markdown(info, body), notes)
 
 
 def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path | None = None) -> Rendered:
@@ -354,4 +408,4 @@ def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path 
     doc.title(info)
     render_body(doc, body)
     doc.signature(info)
-    return Rendered(doc, _markdown(info, body))
+    return Rendered(doc, _markdown(info, body), document_notes(bundle, result))

@@ -79,6 +79,16 @@ def letter(n: int) -> str:
     return alphabet[(n - 1) % len(alphabet)]
 
 
+def lower_first(value: Any) -> str:
+    """ "Thực hiện Quy định ..." -> "thực hiện Quy định ..." to continue a sentence; names and
+    abbreviations (a first word in capitals or with digits) are left as they are."""
+    text = " ".join(str(value).split())
+    first = text.split(" ", 1)[0] if text else ""
+    if not first or first.isupper() or any(ch.isdigit() for ch in first) or first[1:] != first[1:].lower():
+        return text
+    return text[0].lower() + text[1:]
+
+
 def environment(search: list[Path]) -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in search]),
@@ -96,6 +106,7 @@ def environment(search: list[Path]) -> ImmutableSandboxedEnvironment:
         number=textfmt.number,
         percent=textfmt.percent,
         upper_vi=lambda v: str(v).upper(),
+        lower_first=lower_first,
     )
     return env
 

@@ -351,6 +351,18 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
                     key=True,
                 )
             )
+    step = next((s for s in ruleset.procedure if s.id == "public_posting"), None)
+    posting = assessment.posting
+    if step and step.min_days and posting and posting.days and posting.days < step.min_days:
+        doc.diagnostics.append(
+            doc.diagnostic(
+                ("posting", "days"),
+                f"niêm yết {posting.days} ngày, ngắn hơn mức tối thiểu {step.min_days} ngày của bộ tiêu chí"
+                f" {ruleset.id}",
+                code="TCPL322",
+                severity=Severity.WARNING,
+            )
+        )
     valid_conditions = {c.id for c in ruleset.recognition.conditions}
     for cond in assessment.conditions:
         if cond not in valid_conditions:
