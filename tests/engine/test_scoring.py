@@ -308,7 +308,7 @@ def test_json_contract_fields() -> None:
 
 def test_a_failed_item_earns_no_officer_points() -> None:
     rs = one_item({"kind": "boolean"}, model="points", max_points=4)
-    result, item = item_result(rs, {"1.1.1": {"value": False, "points": 4}})
+    _result, item = item_result(rs, {"1.1.1": {"value": False, "points": 4}})
     assert item.points == 0 and item.met is False
     _result, item = item_result(rs, {"1.1.1": {"value": True, "points": 4}})
     assert item.points == 4 and item.points_from == "officer"
