@@ -84,6 +84,10 @@ class TreeResult:
     files: list[FileReport] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     communes: list[CommuneYearSummary] = field(default_factory=list)
+    unscored: list[tuple[str, int, str | None, str | None]] = field(default_factory=list)
+    """Year folders with a plan but no assessment: (folder, year, commune name, province)."""
+    skipped: list[str] = field(default_factory=list)
+    """YAML files that are not tcpl files (a CI workflow, a tool's settings), left alone."""
 
     @property
     def errors(self) -> int:
@@ -99,23 +103,33 @@ class _Chunk:
     files: list[FileReport]
     diagnostics: list[Diagnostic]
     communes: list[CommuneYearSummary]
-    names: dict[str, tuple[str, str | None]]  # commune folder -> (full name, province)
+    names: dict[str, tuple[str, str | None, str]]  # commune folder -> (full name, province, id)
+    plans: list[tuple[str, int]]  # (year folder, plan year)
 
 
-def _work(paths: list[str], ruleset: str | None) -> _Chunk:
+def _work(paths: list[str], ruleset: str | None, skip_foreign: bool = True) -> _Chunk:
     from tcpl.engine.scoring import score
 
     loader = _loader(ruleset)
-    out = _Chunk([], [], [], {})
+    out = _Chunk([], [], [], {}, [])
     for raw in paths:
         path = Path(raw)
         loaded = loader.load(path)
+        if loaded.kind is None and skip_foreign and [d.code for d in loaded.diagnostics] == ["TCPL013"]:
+            out.files.append(FileReport(display_path(path), None, True))
+            continue
         out.files.append(FileReport(display_path(path), loaded.kind, loaded.ok))
         out.diagnostics.extend(loaded.diagnostics)
         if not loaded.ok or loaded.model is None:
             continue
         if loaded.kind == "commune":
-            out.names[str(path.resolve().parent)] = (loaded.model.full_name, loaded.model.province)
+            out.names[str(path.resolve().parent)] = (
+                loaded.model.full_name,
+                loaded.model.province,
+                loaded.model.id,
+            )
+        elif loaded.kind == "plan":
+            out.plans.append((str(path.resolve().parent), loaded.model.year))
         elif loaded.kind == "assessment" and loaded.ruleset is not None:
             rs = loaded.ruleset
             result = score(rs.ruleset, loaded.model, base_ruleset=rs.base_id)
@@ -188,17 +202,71 @@ def scan_tree(
                 if progress:
                     progress(done, total)
     result = TreeResult()
-    names: dict[str, tuple[str, str | None]] = {}
+    names: dict[str, tuple[str, str | None, str]] = {}
+    plans: list[tuple[str, int]] = []
     for part in parts:
-        result.files.extend(part.files)
+        result.files.extend(f for f in part.files if f.kind is not None or not f.ok)
+        result.skipped.extend(f.path for f in part.files if f.kind is None and f.ok)
         result.diagnostics.extend(part.diagnostics)
         result.communes.extend(part.communes)
         names.update(part.names)
-    for c in result.communes:
-        folder = Path(c.folder)
-        found = names.get(str(folder)) or names.get(str(folder.parent))
-        if found:
-            c.name, c.province = found
+        plans.extend(part.plans)
+    _cross_checks(result, names, plans)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     result.communes.sort(key=lambda c: (c.province or "", c.path))
     return result
+
+
+def _cross_checks(
+    result: TreeResult, names: dict[str, tuple[str, str | None, str]], plans: list[tuple[str, int]]
+) -> None:
+    """What no single file shows: names, id mismatches, two assessments or none in a year folder."""
+    by_folder: dict[str, list[CommuneYearSummary]] = {}
+    for c in result.communes:
+        year_folder = Path(c.folder)
+        found = names.get(str(year_folder)) or names.get(str(year_folder.parent))
+        if found:
+            c.name, c.province, commune_id = found
+            if c.commune and c.commune != commune_id:
+                result.diagnostics.append(
+                    Diagnostic(
+                        c.path,
+                        1,
+                        1,
+                        f"mã xã '{c.commune}' khác mã '{commune_id}' trong commune.yaml",
+                        code="TCPL321",
+                        severity=Severity.WARNING,
+                    )
+                )
+        by_folder.setdefault(c.folder, []).append(c)
+    for key, entries in by_folder.items():
+        if len(entries) > 1:
+            paths = ", ".join(sorted(e.path for e in entries))
+            for extra in sorted(entries, key=lambda e: e.path)[1:]:
+                result.diagnostics.append(
+                    Diagnostic(
+                        extra.path,
+                        1,
+                        1,
+                        f"một thư mục năm có nhiều tệp đánh giá ({paths}): chỉ giữ một",
+                        code="TCPL324",
+                    )
+                )
+            keep = sorted(entries, key=lambda e: e.path)[0]
+            result.communes = [c for c in result.communes if c.folder != key or c is keep]
+    for plan_folder, year in plans:
+        if plan_folder not in by_folder:
+            found = names.get(str(Path(plan_folder).parent))
+            result.unscored.append(
+                (plan_folder, year, found[0] if found else None, found[1] if found else None)
+            )
+            result.diagnostics.append(
+                Diagnostic(
+                    display_path(Path(plan_folder) / "plan.yaml"),
+                    1,
+                    1,
+                    f"thư mục năm {year} có kế hoạch nhưng chưa có tệp đánh giá (assessment.yaml)",
+                    code="TCPL323",
+                    severity=Severity.WARNING,
+                )
+            )

@@ -51,6 +51,8 @@ CODE_TITLES = {
     "TCPL320": "Năm khác tên thư mục",
     "TCPL321": "Mã xã không khớp",
     "TCPL322": "Thời gian niêm yết ngắn hơn quy định",
+    "TCPL323": "Chưa có tệp đánh giá",
+    "TCPL324": "Nhiều tệp đánh giá trong một thư mục năm",
     "TCPL900": "Xã chưa đạt chuẩn",
 }
 
@@ -92,6 +94,8 @@ def counts(result: TreeResult) -> dict[str, Any]:
         "not_recognized": sum(1 for c in communes if c.recognized is False),
         "undetermined": sum(1 for c in communes if c.recognized is None),
         "recognized_share": (recognised / len(communes)) if communes else None,
+        "without_assessment": len(result.unscored),
+        "skipped_files": len(result.skipped),
     }
 
 
@@ -102,6 +106,7 @@ def to_json(result: TreeResult, *, require_recognized: bool) -> str:
         "status": "fail" if failed(result, require_recognized=require_recognized) else "ok",
         "summary": counts(result),
         "files": [f.__dict__ for f in result.files],
+        "skipped": result.skipped,
         "diagnostics": [_diag_json(d) for d in result.diagnostics],
         "communes": [c.to_json() for c in result.communes],
     }

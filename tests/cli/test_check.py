@@ -149,3 +149,33 @@ def test_require_recognized_and_output_file(tcpl, tmp_path: Path) -> None:
 def test_unknown_format_is_a_usage_error(tcpl) -> None:
     result = tcpl("check", str(EXAMPLE), "--format", "xml")
     assert result.exit_code == 2 and "--format phải là một trong" in result.stderr
+
+
+def test_tree_level_problems(tcpl, tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "tinh"
+    shutil.copytree(EXAMPLE, root / "huong-binh")
+    # a second assessment file in a year folder, a year folder with a plan only, a wrong commune id,
+    # and a YAML file that is not a tcpl file at all
+    a2026 = (root / "huong-binh" / "2026" / "assessment.yaml").read_text("utf-8")
+    (root / "huong-binh" / "2026" / "danh-gia.yaml").write_text(a2026, "utf-8")
+    (root / "huong-binh" / "2027").mkdir()
+    plan = (root / "huong-binh" / "2026" / "plan.yaml").read_text("utf-8").replace("year: 2026", "year: 2027")
+    (root / "huong-binh" / "2027" / "plan.yaml").write_text(plan, "utf-8")
+    a2023 = root / "huong-binh" / "2023" / "assessment.yaml"
+    a2023.write_text(a2023.read_text("utf-8").replace("commune: huong-binh", "commune: huong-binhh"), "utf-8")
+    (root / "workflow.yml").write_text("name: ci\non: [push]\njobs: {}\n", "utf-8")
+    data = json.loads(tcpl("check", str(root), "--format", "json").stdout)
+    codes = {(Path(d["path"]).name, d["code"]) for d in data["diagnostics"]}
+    assert ("danh-gia.yaml", "TCPL324") in codes
+    assert ("plan.yaml", "TCPL323") in codes
+    assert ("assessment.yaml", "TCPL321") in codes
+    assert data["summary"]["commune_years"] == 2  # the duplicate is not counted twice
+    assert data["summary"]["without_assessment"] == 1
+    assert [Path(p).name for p in data["skipped"]] == ["workflow.yml"]
+    assert data["status"] == "fail"
+    score = tcpl("score", str(root / "huong-binh" / "2026"))
+    assert score.exit_code == 2 and "có nhiều tệp đánh giá" in score.stderr
+    summary = tcpl("summary", str(root), "--year", "2027")
+    assert summary.exit_code == 0 and "Chưa có số liệu đánh giá" in summary.stdout

@@ -163,6 +163,7 @@ def show_text(
         f"Đã kiểm tra {c['files']} tệp: {c['files_with_errors']} tệp có lỗi ({c['errors']} lỗi, {c['warnings']}"
         f" cảnh báo). Đã chấm {c['commune_years']} xã-năm: {c['recognized']} đạt chuẩn ({share}),"
         f" {c['not_recognized']} chưa đạt, {c['undetermined']} chưa xác định."
+        + (f" Bỏ qua {c['skipped_files']} tệp YAML không phải của tcpl." if c["skipped_files"] else "")
     )
     text = "\n".join(lines) + "\n"
     if output_file is not None:
@@ -197,14 +198,15 @@ def summary_command(
         check_target(output, force=force)
     result = run_scan(paths, ruleset, show_progress=sys.stderr.isatty() and not os.environ.get("CI"))
     rows = [c for c in result.communes if c.year == year]
+    without = [u for u in result.unscored if u[1] == year]
     if result.errors:
         err_console().print(
-            f"[yellow]Có {result.errors} lỗi trong các tệp (chạy tcpl check để xem); các xã có tệp lỗi không có"
-            " trong bảng.[/]"
+            f"[yellow]Có {result.errors} lỗi trong các tệp (chạy tcpl check để xem); tệp đánh giá có lỗi không"
+            " được chấm nên không có trong bảng.[/]"
         )
-    if not rows:
+    if not rows and not without:
         raise UsageError(f"không có xã nào có số liệu đánh giá năm {year} dưới {', '.join(map(str, paths))}")
-    sheet = build_summary_sheet(rows, year)
+    sheet = build_summary_sheet(rows, year, without=without)
     if output is None:
         show_summary(sheet)
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -17,9 +18,15 @@ from tcpl.loading.files import OFFICE_NAMES, Loader
 from tcpl.models.office import Office
 
 VERDICTS = {True: "Đạt chuẩn", False: "Chưa đạt", None: "Chưa xác định"}
+NO_DATA = "Chưa có số liệu đánh giá"
 
 
-def build_summary_sheet(rows: list[CommuneYearSummary], year: int) -> Sheet:
+def build_summary_sheet(
+    rows: list[CommuneYearSummary],
+    year: int,
+    *,
+    without: Sequence[tuple[str, int, str | None, str | None]] = (),
+) -> Sheet:
     criteria = max((len(r.criteria) for r in rows), default=0)
     points = any(r.model == "points" for r in rows)
     columns = [
@@ -64,20 +71,28 @@ def build_summary_sheet(rows: list[CommuneYearSummary], year: int) -> Sheet:
             texts.setdefault(col.key, "")
             values.setdefault(col.key, None)
         sheet_rows.append(SheetRow("item", values, texts))
+    for folder, _, name, province in without:
+        n = len(sheet_rows) + 1
+        values = {c.key: None for c in columns}
+        values.update({"n": n, "name": name or folder, "province": province or "", "verdict": NO_DATA})
+        sheet_rows.append(
+            SheetRow("item", values, {k: ("" if v is None else str(v)) for k, v in values.items()})
+        )
     recognised = sum(1 for r in rows if r.recognized is True)
     not_recognised = sum(1 for r in rows if r.recognized is False)
     undetermined = len(rows) - recognised - not_recognised
-    share = fmt.percent(recognised / len(rows)) if rows else "—"
+    units = len(rows) + len(without)
+    share = fmt.percent(recognised / units) if units else "—"
     total_values: dict[str, object] = {c.key: None for c in columns}
-    total_values.update(
-        {"name": f"Tổng số: {len(rows)} đơn vị", "verdict": f"Đạt chuẩn: {recognised} ({share})"}
-    )
+    total_values.update({"name": f"Tổng số: {units} đơn vị", "verdict": f"Đạt chuẩn: {recognised} ({share})"})
     sheet_rows.append(
         SheetRow("total", total_values, {k: ("" if v is None else str(v)) for k, v in total_values.items()})
     )
     verdict = (
-        f"Năm {year}: {len(rows)} đơn vị cấp xã; đạt chuẩn tiếp cận pháp luật {recognised} ({share}); chưa đạt"
-        f" {not_recognised}; chưa xác định {undetermined}."
+        f"Năm {year}: {units} đơn vị cấp xã; đạt chuẩn tiếp cận pháp luật {recognised} ({share}); chưa đạt"
+        f" {not_recognised}; chưa xác định {undetermined}"
+        + (f"; chưa có số liệu đánh giá {len(without)}" if without else "")
+        + "."
     )
     return Sheet(
         title=f"Tổng hợp kết quả đánh giá cấp xã đạt chuẩn tiếp cận pháp luật năm {year}",
@@ -167,9 +182,10 @@ def build_summary_document(
             "Danh sách cấp xã chưa xác định được kết quả",
             [r for r in items if r.values["verdict"] == VERDICTS[None]],
         ),
+        ("Danh sách cấp xã chưa có số liệu đánh giá", [r for r in items if r.values["verdict"] == NO_DATA]),
     )
     for n, (title, keep) in enumerate(groups, start=1):
-        if not keep and n == 3:
+        if not keep and n >= 3:
             continue
         doc.paragraph(
             f"{n}. {title} ({len(keep)} đơn vị)",

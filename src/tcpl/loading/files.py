@@ -422,9 +422,14 @@ def find_assessment(path: Path) -> Path:
     if path.is_file():
         return path
     if path.is_dir():
-        for name in ASSESSMENT_NAMES:
-            if (path / name).is_file():
-                return path / name
+        found = [path / name for name in ASSESSMENT_NAMES if (path / name).is_file()]
+        if len(found) > 1:
+            raise UsageError(
+                f"thư mục '{display_path(path)}' có nhiều tệp đánh giá ({', '.join(p.name for p in found)}):"
+                " chỉ giữ một"
+            )
+        if found:
+            return found[0]
         raise UsageError(
             f"thư mục '{display_path(path)}' không có tệp đánh giá ({' hoặc '.join(ASSESSMENT_NAMES)})"
         )
