@@ -216,3 +216,50 @@ def test_validate_example_tree_is_clean(tcpl) -> None:
     result = tcpl("validate", str(EXAMPLE), str(EXAMPLE.parents[1] / "criteria"))
     assert result.exit_code == 0, result.stdout
     assert "0 lỗi" in result.stdout
+
+
+def test_help_shows_no_english_type_names_or_metavars(tcpl) -> None:
+    for path in all_command_paths():
+        out = tcpl(*path, "--help").stdout
+        for english in (
+            "[OPTIONS]",
+            "COMMAND [ARGS]",
+            "<bool>",
+            "<str>",
+            "<path>",
+            "<int>",
+            "{path}",
+            "{ident}",
+        ):
+            assert english not in out, (path, english)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["score", "a", "b"], "Lỗi: thừa tham số: b"),
+        (["summary", "plans", "--year", "abc"], "giá trị không hợp lệ cho '--year': phải là số nguyên"),
+        (
+            ["report", "q1", str(EXAMPLE / "2026"), "--as-of", "2019-01-01"],
+            "--as-of phải là một ngày của năm 2026",
+        ),
+    ],
+)
+def test_more_usage_errors_in_vietnamese(tcpl, args: list[str], message: str) -> None:
+    result = tcpl(*args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_template_errors_are_configuration_errors_not_internal(tcpl, tmp_path) -> None:
+    template = tmp_path / "vong-lap.md.j2"
+    template.write_text("{% for i in range(100000000) %}{{ i }}{% endfor %}", encoding="utf-8")
+    result = tcpl(
+        "plan",
+        "render",
+        str(EXAMPLE / "2023" / "plan.yaml"),
+        "-o",
+        str(tmp_path / "x.docx"),
+        "--template",
+        str(template),
+    )
+    assert result.exit_code == 2 and "môi trường an toàn" in result.stderr and "Lỗi nội bộ" not in result.stderr

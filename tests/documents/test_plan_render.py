@@ -176,7 +176,7 @@ def test_template_cannot_escape_the_sandbox(tcpl, tmp_path: Path) -> None:
     ("body", "message"),
     [
         ("{% for x in plan.sections %}", "mẫu sai cú pháp Jinja"),
-        ("{{ khong_co }}", "mẫu dùng tên không có trong dữ liệu"),
+        ("{{ khong_co }}", "mẫu dùng tên 'khong_co' không có trong dữ liệu"),
     ],
 )
 def test_broken_template_fails_cleanly_and_keeps_the_old_file(

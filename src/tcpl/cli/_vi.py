@@ -45,6 +45,20 @@ def install() -> None:
         help_option._tcpl = True  # type: ignore[attr-defined]
         decorators.help_option = help_option
 
+    from typer import core
+
+    if not getattr(core._TyperParameter.display_type, "_tcpl", False):
+        display_type = core._TyperParameter.display_type
+
+        def vi_display_type(self: Any, ctx: Any) -> str:
+            label = display_type(self, ctx)
+            inner = label[1:-1] if label.startswith("<") and label.endswith(">") else label
+            word = _TYPE_WORDS.get(inner, inner)
+            return f"<{word}>" if word else ""
+
+        vi_display_type._tcpl = True  # type: ignore[attr-defined]
+        core._TyperParameter.display_type = vi_display_type  # type: ignore[method-assign]
+
     if not getattr(formatting.HelpFormatter.write_usage, "_tcpl", False):
         write_usage = formatting.HelpFormatter.write_usage
 
@@ -55,10 +69,26 @@ def install() -> None:
         formatting.HelpFormatter.write_usage = vi_write_usage  # type: ignore[method-assign]
 
 
+_TYPE_WORDS = {
+    "bool": "",  # a flag: its name says it all
+    "str": "chữ",
+    "int": "số nguyên",
+    "float": "số",
+    "path": "đường dẫn",
+    "file": "tệp",
+    "directory": "thư mục",
+    "list[Path]": "đường dẫn...",
+    "list[str]": "chữ...",
+}
+
 _MESSAGES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^No such command '(.+?)'\.(?: Did you mean (.+)\?)?$"), "không có lệnh '{0}'"),
     (re.compile(r"^Missing command\.$"), "thiếu tên lệnh"),
-    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), "thừa tham số: {0}"),
+    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$"), "thừa tham số: {0}"),
+    (re.compile(r"^Input should be a valid integer.*$"), "phải là số nguyên"),
+    (re.compile(r"^Input should be a valid number.*$"), "phải là số"),
+    (re.compile(r"^Input should be a valid date.*$"), "phải là ngày dạng NĂM-THÁNG-NGÀY"),
+    (re.compile(r"^Input should be .*$"), "giá trị không hợp lệ"),
     (re.compile(r"^'(.+?)' is not one of (.+)\.$"), "'{0}' không phải một trong: {1}"),
     (re.compile(r"^'(.+?)' is not a valid (.+)\.$"), "'{0}' không hợp lệ"),
     (re.compile(r"^Value '?(.+?)'? is not a valid (.+)\.$"), "'{0}' không hợp lệ"),

@@ -12,6 +12,8 @@ from tcpl.cli.common import err_console, out_console
 from tcpl.errors import UsageError, display_path
 
 plan_app = typer.Typer(
+    options_metavar="[TÙY CHỌN]",
+    subcommand_metavar="LỆNH [THAM SỐ]...",
     help=(
         "Kế hoạch năm (KẾ HOẠCH): viết văn bản Word theo Nghị định 30, nhập từ văn bản cũ, lập"
         " kế hoạch năm sau, theo dõi tiến độ.\n\n"
@@ -44,7 +46,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đ
 )
 def render(
     plan_path: Annotated[
-        Path, typer.Argument(metavar="PLAN", help="Tệp plan.yaml (hoặc thư mục năm).", show_default=False)
+        Path, typer.Argument(metavar="KẾ_HOẠCH", help="Tệp plan.yaml (hoặc thư mục năm).", show_default=False)
     ],
     output: Annotated[
         Path | None,
@@ -96,7 +98,7 @@ def render(
     ),
 )
 def import_command(
-    source: Annotated[Path, typer.Argument(metavar="FILE", help="Tệp .txt hoặc .docx.", show_default=False)],
+    source: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp .txt hoặc .docx.", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml cần viết.")],
     commune: Annotated[str | None, typer.Option("--commune", help="Mã xã (như trong commune.yaml).")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Năm của kế hoạch, nếu không đoán được.")] = None,
@@ -130,15 +132,14 @@ def import_command(
 
 
 def _check_written(path: Path) -> None:
-    """The written plan must load: otherwise say where, so it can be fixed by hand."""
+    """The written plan must load: otherwise say where, so it can be fixed by hand (exit 1)."""
+    from tcpl.errors import InvalidFilesError
     from tcpl.loading.files import Loader
 
     loaded = Loader().load(path, expect="plan")
     if not loaded.ok:
-        err = err_console()
-        err.print("[yellow]Tệp đã viết nhưng cần sửa trước khi dùng:[/]")
-        for d in loaded.diagnostics:
-            err.print(f"  {escape(d.format())}")
+        err_console().print("[yellow]Tệp đã viết nhưng cần sửa trước khi dùng:[/]")
+        raise InvalidFilesError(list(loaded.diagnostics))
 
 
 @plan_app.command(
@@ -152,7 +153,9 @@ def _check_written(path: Path) -> None:
     ),
 )
 def new_command(
-    plan_path: Annotated[Path, typer.Argument(metavar="PLAN", help="Kế hoạch năm nay.", show_default=False)],
+    plan_path: Annotated[
+        Path, typer.Argument(metavar="KẾ_HOẠCH", help="Kế hoạch năm nay.", show_default=False)
+    ],
     year: Annotated[int, typer.Option("--year", help="Năm của kế hoạch mới.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml mới.")],
     force: ForceOpt = False,
@@ -199,7 +202,7 @@ def new_command(
 )
 def status_command(
     plan_path: Annotated[
-        Path, typer.Argument(metavar="PLAN", help="Tệp plan.yaml hoặc thư mục năm.", show_default=False)
+        Path, typer.Argument(metavar="KẾ_HOẠCH", help="Tệp plan.yaml hoặc thư mục năm.", show_default=False)
     ],
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Tính đến ngày (NĂM-THÁNG-NGÀY); mặc định hôm nay.")

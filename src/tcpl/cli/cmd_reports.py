@@ -216,6 +216,11 @@ def report_command(
     _check_template(template)
     day = parse_day(as_of) if as_of else None
     bundle = _load(path, ruleset)
+    year = bundle.year.assessment.year
+    if day is not None and not year <= day.year <= year + 1:
+        raise UsageError(
+            f"--as-of phải là một ngày của năm {year} (hoặc đầu năm {year + 1}), không phải {as_of}"
+        )
     result = _score(bundle)
     quarter = int(period[1])
     target = _target(output, bundle.folder, f"bao-cao-{period}-{result.year}", output_format)

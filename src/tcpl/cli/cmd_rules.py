@@ -15,8 +15,11 @@ from tcpl.cli.common import out_console, write_json
 from tcpl.engine.scoring import describe_rule
 from tcpl.errors import UsageError
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry
+from tcpl.models.ruleset import Ruleset
 
 rules_app = typer.Typer(
+    options_metavar="[TÙY CHỌN]",
+    subcommand_metavar="LỆNH [THAM SỐ]...",
     help=(
         "Các bộ tiêu chí: liệt kê, xem toàn bộ tiêu chí, chỉ tiêu, nội dung.\n\n"
         "[bold]Ví dụ:[/]\n\n  tcpl rules list\n\n  tcpl rules show qd27-2025"
@@ -29,8 +32,10 @@ def register(app: typer.Typer) -> None:
     app.add_typer(rules_app, name="rules")
 
 
-def _model_word(model: str) -> str:
-    return "điểm (100)" if model == "points" else "đạt/chưa đạt"
+def _model_word(rs: Ruleset) -> str:
+    if rs.model == "points":
+        return f"điểm ({fmt.number(rs.max_points)})" if rs.max_points is not None else "điểm"
+    return "đạt/chưa đạt"
 
 
 @rules_app.command(
@@ -46,17 +51,16 @@ def list_rules(
         write_json([_summary(r) for r in rulesets])
         return
     table = Table(header_style="bold")
-    for col in ("Mã", "Năm áp dụng", "Mô hình", "Tiêu chí/chỉ tiêu", "Đã xác minh", "Văn bản"):
-        table.add_column(col, ratio=1 if col == "Văn bản" else None)
+    for col in ("Mã", "Năm áp dụng", "Mô hình", "Tiêu chí/chỉ tiêu", "Đã xác minh"):
+        table.add_column(col)
     for r in rulesets:
         s = _summary(r)
         table.add_row(
             r.id,
             r.ruleset.years.describe(),
-            _model_word(r.ruleset.model),
+            _model_word(r.ruleset),
             f"{s['criteria']}/{s['indicators']}",
             f"{s['verified_items']}/{s['items']} nội dung",
-            escape(r.ruleset.title),
         )
     out_console().print(table)
 
@@ -88,7 +92,9 @@ def _summary(r: LoadedRuleset) -> dict[str, object]:
     ),
 )
 def show_rules(
-    ident: Annotated[str, typer.Argument(help="Mã bộ tiêu chí hoặc đường dẫn tệp.", show_default=False)],
+    ident: Annotated[
+        str, typer.Argument(metavar="MÃ", help="Mã bộ tiêu chí hoặc đường dẫn tệp.", show_default=False)
+    ],
     output_format: Annotated[str, typer.Option("--format", "-f", help="tree hoặc json.")] = "tree",
 ) -> None:
     registry = RulesetRegistry()
@@ -105,7 +111,7 @@ def show_rules(
         return
     tree = Tree(
         f"[bold]{escape(rs.id)}[/] — {escape(rs.title)}\n"
-        f"Năm áp dụng: {rs.years.describe()}; mô hình: {_model_word(rs.model)}"
+        f"Năm áp dụng: {rs.years.describe()}; mô hình: {_model_word(rs)}"
         + (f"; mở rộng: {escape(rs.extends)}" if rs.extends else "")
     )
     rec = rs.recognition

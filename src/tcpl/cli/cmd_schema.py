@@ -32,7 +32,11 @@ def register(app: typer.Typer) -> None:
 def schema(
     kind: Annotated[
         str | None,
-        typer.Argument(help="ruleset, assessment, commune, plan, feedback hoặc office.", show_default=False),
+        typer.Argument(
+            metavar="LOẠI",
+            help="ruleset, assessment, commune, plan, feedback hoặc office.",
+            show_default=False,
+        ),
     ] = None,
     output_dir: Annotated[
         Path | None, typer.Option("--output-dir", help="Viết schema của mọi loại tệp vào thư mục này.")

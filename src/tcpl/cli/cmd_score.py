@@ -23,6 +23,7 @@ from tcpl.loading.rulesets import RulesetRegistry
 PathArg = Annotated[
     Path,
     typer.Argument(
+        metavar="ĐƯỜNG_DẪN",
         help="Tệp đánh giá (assessment.yaml) hoặc thư mục năm của xã (plans/<xã>/<năm>).",
         show_default=False,
     ),
@@ -145,13 +146,17 @@ def show_score(result: ScoreResult, cy: CommuneYear, *, explain: bool) -> None:
         )
         for ind in c.indicators:
             missing = any(i.missing for i in ind.items) and ind.met is not True
+            # Points model: an indicator's result is its points; only missing data is worth a word.
+            word = verdict_word(ind.met, missing=missing)
+            if result.model == "points":
+                word = "Thiếu số liệu" if missing else ""
             row(
                 f"  {ind.id}",
                 ind.name,
                 "",
                 fmt.number(ind.points),
                 fmt.number(ind.max_points),
-                verdict_word(ind.met, missing=missing),
+                word,
                 verdict_style(ind.met, missing=missing),
             )
             if explain:

@@ -73,7 +73,10 @@ class TcplGroup(TyperGroup):
             _stderr("Đã dừng.")
             code = 130
         except BrokenPipeError:
-            code = 1
+            # The reader (`| head`) stopped reading: not an error of the files or of the command.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            code = 0
         except Exception as exc:  # the last line of defence: no traceback for the user
             if os.environ.get("TCPL_DEBUG"):
                 traceback.print_exc()

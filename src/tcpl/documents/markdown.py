@@ -59,7 +59,10 @@ def score_markdown(result: ScoreResult, *, title: str | None = None, explain: bo
             cells = [ind.id, _cell(ind.name)]
             if result.model == "points":
                 cells += [fmt.number(ind.points), fmt.number(ind.max_points)]
-            cells.append(result_word(ind.met, missing and ind.met is not True))
+            if result.model == "points":
+                cells.append("Thiếu số liệu" if missing and ind.met is not True else "")
+            else:
+                cells.append(result_word(ind.met, missing and ind.met is not True))
             lines.append("| " + " | ".join(cells) + " |")
             if explain:
                 for it in ind.items:

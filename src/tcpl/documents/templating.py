@@ -129,9 +129,13 @@ def render_template(name_or_path: str | Path, context: dict[str, Any]) -> str:
     except TemplateSyntaxError as exc:
         raise ConfigError(f"{shown}:{exc.lineno}: mẫu sai cú pháp Jinja: {exc.message}") from None
     except UndefinedError as exc:
-        raise ConfigError(f"{shown}: mẫu dùng tên không có trong dữ liệu: {exc.message}") from None
-    except SecurityError as exc:
-        raise ConfigError(f"{shown}: mẫu làm việc không được phép trong môi trường an toàn: {exc}") from None
+        names = re.findall(r"'([^']+)'", exc.message or "")
+        name = names[-1] if names else (exc.message or "")
+        raise ConfigError(f"{shown}: mẫu dùng tên '{name}' không có trong dữ liệu") from None
+    except (SecurityError, OverflowError, RecursionError, MemoryError):
+        raise ConfigError(
+            f"{shown}: mẫu làm việc không được phép trong môi trường an toàn (truy cập nội bộ, vòng lặp quá lớn)"
+        ) from None
     except TemplateError as exc:
         raise ConfigError(f"{shown}: lỗi mẫu: {exc}") from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:

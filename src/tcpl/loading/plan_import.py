@@ -72,8 +72,11 @@ def _docx_lines(path: Path) -> tuple[list[str], dict[str, Any]]:
 
     try:
         doc = Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise UsageError(f"không mở được tệp Word '{display_path(path)}': {exc}") from None
+    except (PackageNotFoundError, KeyError, ValueError, OSError):
+        raise UsageError(
+            f"không mở được tệp Word '{display_path(path)}': tệp không phải .docx hợp lệ (tệp .doc cũ hãy lưu lại"
+            " thành .docx)"
+        ) from None
     body = doc.element.body
     lines: list[str] = []
     extra: dict[str, Any] = {"header_cells": [], "signature_cells": []}

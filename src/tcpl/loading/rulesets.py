@@ -226,10 +226,11 @@ def _overlay_diagnostics(doc: YamlDocument, exc: ValidationError, merged: Any) -
         own = _translate_loc(merged, doc.data, loc)
         where = ".".join(str(p) for p in loc if not (isinstance(p, str) and "[" in p))
         message = (err.get("ctx") or {}).get("error") or err.get("msg")
+        place = f" (ở '{where}')" if where else ""
         out.append(
             doc.diagnostic(
                 own or (),
-                f"sau khi gộp với bộ tiêu chí gốc, '{where}': {message}",
+                f"sau khi gộp với bộ tiêu chí gốc{place}: {message}",
                 code="TCPL204",
             )
         )

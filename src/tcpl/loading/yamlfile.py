@@ -256,6 +256,7 @@ _YAML_PROBLEMS: list[tuple[str, str]] = [
     ("while scanning a simple key", "thiếu dấu ':' sau tên trường"),
     ("expected <block end>", "thụt lề không khớp"),
     ("expected a comment or a line break", "sau giá trị này chỉ được có chú thích (#) hoặc xuống dòng"),
+    ("exceeded maximum nesting depth", "tệp lồng quá sâu (quá nhiều cấp danh sách, bảng lồng nhau)"),
 ]
 
 
@@ -265,7 +266,7 @@ def translate_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     context = exc.context or ""
     for needle, message in _YAML_PROBLEMS:
         if needle in problem or needle in context:
-            return f"lỗi cú pháp YAML: {message} ({problem})"
+            return f"lỗi cú pháp YAML: {message}"
     return f"lỗi cú pháp YAML: {problem or context}"
 
 
