@@ -185,7 +185,7 @@ def test_gap_2026(tcpl) -> None:
     assert data["steps"][0]["new_value"]["done"] == 12
     assert data["feasible"] is None  # some levels are unknown in qd27-2025
     table = tcpl("gap", str(EXAMPLE / "2026"), "--as-of", "2026-10-01").stdout
-    assert "thêm 2 văn bản (văn bản đã công khai): 12/12" in table
+    assert "cần thêm 2 văn bản đã công khai để đạt 12/12 (100%)" in table
 
 
 def test_rules_list_and_show(tcpl) -> None:
@@ -262,4 +262,6 @@ def test_template_errors_are_configuration_errors_not_internal(tcpl, tmp_path) -
         "--template",
         str(template),
     )
-    assert result.exit_code == 2 and "môi trường an toàn" in result.stderr and "Lỗi nội bộ" not in result.stderr
+    assert (
+        result.exit_code == 2 and "môi trường an toàn" in result.stderr and "Lỗi nội bộ" not in result.stderr
+    )

@@ -87,3 +87,20 @@ def test_checker_finds_problems_in_a_plain_python_docx_file(tmp_path: Path) -> N
     assert "không phải A4" in text  # python-docx's default template is US Letter
     assert "phông chữ không phải Times New Roman" in text
     assert "không có bảng tiêu đề" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đánh giá kết quả và đề nghị công nhận xã Hương Bình đạt chuẩn tiếp cận pháp luật năm 2023",
+        "Niêm yết công khai kết quả tự đánh giá xã Hương Bình đạt chuẩn tiếp cận pháp luật năm 2023",
+        "Kết quả thực hiện Kế hoạch xây dựng phường Thuận An đạt chuẩn tiếp cận pháp luật quý II năm 2026",
+    ],
+)
+def test_title_lines_never_split_a_name_or_a_word(text: str) -> None:
+    lines = balanced_lines(text, 14, 150, bold=True)
+    assert len(lines) == 2 and " ".join(lines) == text
+    for first, second in zip(lines, lines[1:], strict=False):
+        left, right = first.split()[-1], second.split()[0]
+        assert not (left[:1].isupper() and right[:1].isupper()), (left, right)
+        assert (left, right) not in {("đánh", "giá"), ("pháp", "luật"), ("tiếp", "cận"), ("xã", "Hương")}

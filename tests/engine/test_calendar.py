@@ -55,3 +55,12 @@ def test_ics_refuses_to_overwrite(tcpl, tmp_path: Path) -> None:
     ics.write_text("giữ", encoding="utf-8")
     assert tcpl("calendar", str(EXAMPLE / "2026"), "--ics", str(ics)).exit_code == 2
     assert ics.read_text(encoding="utf-8") == "giữ"
+
+
+def test_ics_reminder_is_three_days_before_the_due_date(tcpl, tmp_path: Path) -> None:
+    ics = tmp_path / "lich.ics"
+    assert tcpl("calendar", str(EXAMPLE / "2026"), "--as-of", "2026-01-02", "--ics", str(ics)).exit_code == 0
+    text = ics.read_bytes().decode("utf-8").replace("\r\n ", "")
+    event = next(e for e in text.split("BEGIN:VEVENT")[1:] if "UID:huong-binh-2026-task-2@tcpl" in e)
+    assert "DTSTART;VALUE=DATE:20261231" in event and "DTEND;VALUE=DATE:20270101" in event
+    assert "TRIGGER:-P3D" in event

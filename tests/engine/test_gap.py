@@ -27,7 +27,7 @@ def test_pass_fail_ratio_says_how_many_more_cases() -> None:
     (step,) = answer.steps
     # 80 % of 11 is 8.8: 9 cases are needed, 3 more than the 6 done
     assert step.new_value == {"done": 9, "total": 11}
-    assert step.action.startswith("thêm 3 vụ việc (vụ việc hòa giải thành): 9/11")
+    assert step.action.startswith("cần thêm 3 vụ việc hòa giải thành để đạt 9/11")
     assert score(rs, apply(assessment({"1.1.1": {"done": 6, "total": 11}}), answer.steps)).recognized
 
 

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import err_console, out_console
+from tcpl.cli.common import checked_ruleset, err_console, out_console
 from tcpl.errors import Severity, UsageError, display_path
 
 if TYPE_CHECKING:
@@ -60,8 +60,7 @@ def _progress_enabled(output_format: str) -> bool:
 def run_scan(roots: list[Path], ruleset: Path | None, *, show_progress: bool) -> TreeResult:
     from tcpl.batch import scan_tree
 
-    if ruleset is not None and not ruleset.is_file():
-        raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{ruleset}'")
+    checked_ruleset(ruleset)
     if not show_progress:
         return scan_tree(roots, ruleset=ruleset)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn

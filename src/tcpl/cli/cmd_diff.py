@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import out_console, write_json, write_text
+from tcpl.cli.common import checked_ruleset, out_console, write_json, write_text
 from tcpl.errors import InvalidFilesError, UsageError, display_path
 from tcpl.loading.yamlfile import read_yaml
 
@@ -147,12 +147,17 @@ def diff_command(
 
     if output_format not in ("table", "json", "markdown"):
         raise UsageError(f"--format phải là table, json hoặc markdown (không phải '{output_format}')")
-    if ruleset is not None and not ruleset.is_file():
-        raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{ruleset}'")
+    checked_ruleset(ruleset)
     with tempfile.TemporaryDirectory(prefix="tcpl-diff-") as scratch:
         before = _load(old, ruleset, Path(scratch))
         after = _load(new, ruleset, Path(scratch))
     result = diff_results(before, after)
+    if (before.base_ruleset or before.ruleset) != (after.base_ruleset or after.ruleset):
+        from tcpl.cli.common import err_console
+
+        err_console().print(
+            "[yellow]Hai phiên bản dùng hai bộ tiêu chí khác nhau: các nội dung cùng mã có thể không tương ứng.[/]"
+        )
     if output_format == "json":
         write_json({"old": old, "new": new, **result.to_json()})
         return

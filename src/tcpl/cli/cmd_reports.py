@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl.cli.cmd_score import parse_day
-from tcpl.cli.common import out_console, write_json
+from tcpl.cli.common import checked_ruleset, out_console, write_json
 from tcpl.errors import UsageError, display_path
 
 if TYPE_CHECKING:
@@ -91,8 +91,7 @@ def _load(path: Path, ruleset: Path | None) -> Bundle:
     from tcpl.loading.bundle import load_bundle
     from tcpl.loading.files import Loader
 
-    if ruleset is not None and not ruleset.is_file():
-        raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{ruleset}'")
+    checked_ruleset(ruleset)
     return load_bundle(path, Loader(ruleset_override=ruleset))
 
 
@@ -202,7 +201,10 @@ def report_command(
     output: OutputOpt = None,
     output_format: FormatOpt = "docx",
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Số liệu tính đến ngày; mặc định hết quý.")
+        str | None,
+        typer.Option(
+            "--as-of", help="Số liệu tính đến ngày; mặc định: hết quý, hoặc hôm nay nếu quý chưa hết."
+        ),
     ] = None,
     force: ForceOpt = False,
     pdf: PdfOpt = False,

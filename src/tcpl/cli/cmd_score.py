@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import out_console, verdict_style, verdict_word, write_json, write_text
+from tcpl.cli.common import checked_ruleset, out_console, verdict_style, verdict_word, write_json, write_text
 from tcpl.documents.markdown import gap_markdown, score_markdown, verdict_text
 from tcpl.engine.gap import GapResult, gap
 from tcpl.engine.results import ScoreResult
@@ -62,8 +62,7 @@ def register(app: typer.Typer) -> None:
 
 
 def load(path: Path, ruleset: Path | None) -> CommuneYear:
-    if ruleset is not None and not ruleset.is_file():
-        raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{ruleset}'")
+    checked_ruleset(ruleset)
     loader = Loader(registry=RulesetRegistry(), ruleset_override=ruleset)
     return load_commune_year(path, loader)
 

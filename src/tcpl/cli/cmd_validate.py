@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from tcpl.cli.common import write_json, write_text
+from tcpl.cli.common import checked_ruleset, write_json, write_text
 from tcpl.errors import Severity, UsageError, display_path
 from tcpl.loading.discovery import collect_yaml_files
 from tcpl.loading.files import Loader
@@ -59,8 +59,7 @@ def validate(
 ) -> None:
     if output_format not in ("text", "json"):
         raise UsageError(f"--format phải là text hoặc json (không phải '{output_format}')")
-    if ruleset is not None and not ruleset.is_file():
-        raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{ruleset}'")
+    checked_ruleset(ruleset)
     files = collect_yaml_files(paths)
     if not files:
         raise UsageError("không có tệp YAML nào để kiểm tra")

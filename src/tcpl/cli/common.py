@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
 from tcpl.engine.results import Verdict
+from tcpl.errors import UsageError
 
 
 def out_console() -> Console:
@@ -18,6 +20,13 @@ def out_console() -> Console:
 
 def err_console() -> Console:
     return Console(file=sys.stderr, highlight=False)
+
+
+def checked_ruleset(path: Path | None) -> Path | None:
+    """The --ruleset option: the file must exist (a usage error otherwise)."""
+    if path is not None and not path.is_file():
+        raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{path}'")
+    return path
 
 
 def write_json(data: Any) -> None:

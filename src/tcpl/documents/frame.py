@@ -96,31 +96,107 @@ def place_and_date(place: str, day: date | None) -> str:
     return f"{place}, ngày {d} tháng {m} năm {day.year}"
 
 
+# Two-syllable words a line break must not split (a break inside them reads as two words).
+_COMPOUNDS = frozenset(
+    tuple(w.split())
+    for w in (
+        "đánh giá",
+        "pháp luật",
+        "tiếp cận",
+        "công nhận",
+        "thực hiện",
+        "kế hoạch",
+        "ý kiến",
+        "phản ánh",
+        "cá nhân",
+        "tổ chức",
+        "nhân dân",
+        "ủy ban",
+        "thông tin",
+        "phổ biến",
+        "giáo dục",
+        "hòa giải",
+        "kết quả",
+        "tổng hợp",
+        "niêm yết",
+        "công khai",
+        "dự thảo",
+        "báo cáo",
+        "xây dựng",
+        "đạt chuẩn",
+        "quy định",
+        "chỉ tiêu",
+        "tiêu chí",
+        "kiến nghị",
+        "giải trình",
+        "tiếp thu",
+        "đề nghị",
+        "nhiệm vụ",
+        "điểm số",
+        "tự đánh",
+        "trợ giúp",
+        "pháp lý",
+        "cơ sở",
+        "đặc khu",
+        "thị trấn",
+        "thị xã",
+    )
+)
+
+
+def _break_penalty(left: str, right: str) -> float:
+    """How bad it is to end a line after `left` and start the next with `right`."""
+    if left[:1].isupper() and right[:1].isupper() and not right.isupper():
+        return 10000.0  # inside a proper name ("Hương | Bình")
+    if (left.lower(), right.lower()) in _COMPOUNDS:
+        return 3000.0
+    if left.lower() in ("năm", "số", "xã", "phường") and right[:1].isdigit() | right[:1].isupper():
+        return 3000.0  # "năm | 2023", "xã | Hương Bình"
+    return 0.0
+
+
 def balanced_lines(text: str, size: float, max_width_mm: float, *, bold: bool = False) -> list[str]:
-    """Split a centred line that would wrap into lines of similar length (not one long, one short)."""
+    """Split a centred line that would wrap into lines of similar length, never inside a name.
+
+    Lines are chosen by dynamic programming over the break points: each line must fit; lines far
+    from the average width and breaks inside a proper name or a two-syllable word cost more.
+    """
     if text_width_mm(text, size, bold=bold) <= max_width_mm:
         return [text]
     words = text.split()
-    count = 2
-    while count < len(words):
+    n = len(words)
+
+    def width(i: int, j: int) -> float:
+        return text_width_mm(" ".join(words[i:j]), size, bold=bold)
+
+    for count in range(2, n + 1):
         target = text_width_mm(text, size, bold=bold) / count
-        lines: list[str] = []
-        current: list[str] = []
-        for word in words:
-            candidate = " ".join([*current, word])
-            if (
-                current
-                and text_width_mm(candidate, size, bold=bold) > target * 1.08
-                and len(lines) < count - 1
-            ):
-                lines.append(" ".join(current))
-                current = [word]
-            else:
-                current.append(word)
-        lines.append(" ".join(current))
-        if all(text_width_mm(x, size, bold=bold) <= max_width_mm for x in lines):
-            return lines
-        count += 1
+        inf = float("inf")
+        # best[k][j]: cost of putting words[:j] on k lines; choice[k][j]: start of the last line
+        best = [[inf] * (n + 1) for _ in range(count + 1)]
+        choice = [[0] * (n + 1) for _ in range(count + 1)]
+        best[0][0] = 0.0
+        for k in range(1, count + 1):
+            for j in range(1, n + 1):
+                for i in range(k - 1, j):
+                    if best[k - 1][i] == inf:
+                        continue
+                    w = width(i, j)
+                    if w > max_width_mm:
+                        continue
+                    cost = best[k - 1][i] + (w - target) ** 2
+                    if i > 0:
+                        cost += _break_penalty(words[i - 1], words[i])
+                    if cost < best[k][j]:
+                        best[k][j], choice[k][j] = cost, i
+        if best[count][n] < inf:
+            lines: list[str] = []
+            j = n
+            for k in range(count, 0, -1):
+                i = choice[k][j]
+                lines.append(" ".join(words[i:j]))
+                j = i
+            return lines[::-1]
     return [text]
 
 

@@ -40,22 +40,24 @@ def to_ics(
     for e in events:
         if e.due is None:
             continue
-        start = e.start or e.due
+        # A one-day event on the due date (the window is in the description): the reminder is
+        # then exactly `remind_days` before the deadline.
+        window = f" Thời gian: {e.start:%d/%m/%Y} - {e.due:%d/%m/%Y}." if e.start and e.start != e.due else ""
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid_prefix}-{e.id}@tcpl",
             f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
-            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+            f"DTSTART;VALUE=DATE:{e.due:%Y%m%d}",
             f"DTEND;VALUE=DATE:{e.due + timedelta(days=1):%Y%m%d}",
             f"SUMMARY:{_escape(('[Đã xong] ' if e.state == 'done' else '') + e.title)}",
-            f"DESCRIPTION:{_escape(f'{STATE_WORDS[e.state]}. {e.detail}'.strip())}",
+            f"DESCRIPTION:{_escape(f'{STATE_WORDS[e.state]}.{window} {e.detail}'.strip())}",
             "TRANSP:TRANSPARENT",
         ]
         if e.state != "done":
             lines += [
                 "BEGIN:VALARM",
                 "ACTION:DISPLAY",
-                f"TRIGGER;RELATED=END:-P{remind_days}D",
+                f"TRIGGER:-P{remind_days}D",
                 f"DESCRIPTION:{_escape('Sắp đến hạn: ' + e.title)}",
                 "END:VALARM",
             ]

@@ -135,7 +135,6 @@ def _fix(
         return None
     base = entry.model_dump(mode="json", exclude_defaults=True) if entry else {}
     unit = f" {item.unit}" if item.unit else ""
-    label = f" ({item.done_label})" if item.done_label else ""
     kind = item.kind
     if kind is ItemKind.RATIO:
         if entry is None or not isinstance(entry.done, int) or entry.total is None:
@@ -146,10 +145,11 @@ def _fix(
         if need == 0:
             return None
         done = entry.done + need
+        what = item.done_label or (item.unit or "trường hợp")
         return (
             {**base, "done": done},
-            f"thêm {need}{unit}{label}: {done}/{entry.total} ({fmt.percent(done / entry.total)}),"
-            f" cần ≥ {fmt.percent(req)}",
+            f"cần thêm {need} {what} để đạt {done}/{entry.total} ({fmt.percent(done / entry.total)}),"
+            f" mức yêu cầu {fmt.percent(req)}",
             need,
         )
     if kind is ItemKind.BOOLEAN:
@@ -161,7 +161,7 @@ def _fix(
         need = max(1, math.ceil(req - float(current) - EPS))
         return (
             {**base, "value": float(current) + need if isinstance(current, float) else int(current) + need},
-            f"thêm {need}{unit} (cần ≥ {fmt.number(req)})",
+            f"cần thêm {need}{unit} (mức yêu cầu: từ {fmt.number(req)} trở lên)",
             need,
         )
     if kind is ItemKind.CHOICE:
@@ -185,7 +185,7 @@ def _fix(
             return None
         return (
             {**base, "done": entry.due.isoformat()},
-            f"hoàn thành trước hoặc đúng {fmt.short_date(entry.due)}",
+            f"hoàn thành chậm nhất ngày {fmt.short_date(entry.due)}",
             1,
         )
     return None
@@ -354,7 +354,7 @@ def _item_options(
                 add(
                     indicator_max,
                     {**(value or {}), "points": indicator_max},
-                    f"{words}, rồi chấm lại theo Phụ lục I (tối đa {fmt.number(indicator_max)} điểm)",
+                    f"{words}, rồi chấm lại theo hướng dẫn chấm điểm (tối đa {fmt.number(indicator_max)} điểm)",
                     effort,
                 )
         return opts
@@ -365,7 +365,7 @@ def _item_options(
         add(
             top,
             {**base, "points": top},
-            f"rà soát, cải thiện để đạt {fmt.number(top)} điểm theo Phụ lục I (chấm lại)",
+            f"rà soát, cải thiện rồi chấm lại theo hướng dẫn chấm điểm (tối đa {fmt.number(top)} điểm)",
             UNKNOWN_EFFORT,
         )
     return opts

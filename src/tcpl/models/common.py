@@ -56,7 +56,7 @@ Slug = Annotated[
     ),
 ]
 
-Count = Annotated[int, Strict(), Field(ge=0, description="Số đếm, không âm")]
+Count = Annotated[int, Strict(), Field(ge=0, le=100_000_000, description="Số đếm, không âm")]
 Number = Annotated[float, Strict(), Field(description="Số (nguyên hoặc thập phân)")]
 Year = Annotated[int, Strict(), Field(ge=2000, le=2100, description="Năm, ví dụ 2026")]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
