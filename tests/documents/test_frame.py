@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from pathlib import Path
 
@@ -100,7 +101,7 @@ def test_checker_finds_problems_in_a_plain_python_docx_file(tmp_path: Path) -> N
 def test_title_lines_never_split_a_name_or_a_word(text: str) -> None:
     lines = balanced_lines(text, 14, 150, bold=True)
     assert len(lines) == 2 and " ".join(lines) == text
-    for first, second in zip(lines, lines[1:], strict=False):
+    for first, second in itertools.pairwise(lines):
         left, right = first.split()[-1], second.split()[0]
         assert not (left[:1].isupper() and right[:1].isupper()), (left, right)
         assert (left, right) not in {("đánh", "giá"), ("pháp", "luật"), ("tiếp", "cận"), ("xã", "Hương")}
