@@ -56,6 +56,8 @@ class CommuneYearSummary:
     missing: int
     reasons: list[str]
     undetermined: list[str]
+    unverified: bool = False
+    """Scored with rules or figures not checked against the official text."""
     name: str | None = None
     province: str | None = None
 
@@ -76,6 +78,7 @@ class CommuneYearSummary:
             "missing": self.missing,
             "reasons": self.reasons,
             "undetermined": self.undetermined,
+            "unverified": self.unverified,
         }
 
 
@@ -150,6 +153,7 @@ def _work(paths: list[str], ruleset: str | None, skip_foreign: bool = True) -> _
                     missing=len(result.missing),
                     reasons=result.reasons,
                     undetermined=result.undetermined,
+                    unverified=bool(result.unverified or rs.ruleset.unverified_figures()),
                 )
             )
     return out

@@ -197,4 +197,13 @@ def build_summary_document(
         if keep:
             add_sheet_table(doc, _list_sheet(sheet, keep))
     doc.body_paragraph(sheet.verdict, first_line_indent=False, bold=True)
+    unverified = sorted({r.ruleset for r in rows if r.unverified})
+    if unverified:
+        doc.body_paragraph(
+            "Lưu ý: kết quả tính theo bộ tiêu chí có quy tắc hoặc số liệu chưa đối chiếu với văn bản gốc ("
+            + ", ".join(unverified)
+            + "); cần kiểm tra lại trước khi ban hành.",
+            first_line_indent=False,
+            italic=True,
+        )
     return doc

@@ -205,6 +205,10 @@ def diagnostics_from(
         if len(errs) == 1 or first["type"] in ("missing", "extra_forbidden"):
             owner = _model_at(model, model_locs[key][:-1]) if on_key else None
             message = _message(first, _allowed_fields(owner))
+        elif data_loc and data_loc[-1] == "done" and not any(e["type"].startswith("greater") for e in errs):
+            message = (
+                "số đã thực hiện (done) phải là số nguyên; với nội dung loại thời hạn, ghi ngày hoàn thành"
+            )
         else:
             message = _union_message(errs)
         out.append(doc.diagnostic(data_loc, message, code=_code(first["type"]), key=on_key))

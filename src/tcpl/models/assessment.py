@@ -40,6 +40,11 @@ class ItemEntry(Model):
     def _short_form(cls, data: Any) -> Any:
         if isinstance(data, bool | int | float | list):
             return {"value": data}
+        if isinstance(data, str):
+            raise ValueError(
+                "ghi true hoặc false (có/không), một số, một danh sách [..] hoặc bảng {done: .., total: ..};"
+                f" không ghi chữ '{data}'"
+            )
         return data
 
     @model_validator(mode="after")
