@@ -141,7 +141,11 @@ def _result_context(result: ScoreResult) -> dict[str, Any]:
     shortfalls: list[dict[str, Any]] = []
     for c in result.criteria:
         for ind in c.indicators:
-            figures = "; ".join(f"{it.id}: {it.value_text}" for it in ind.items if not it.missing)
+            figures = "; ".join(
+                f"{it.id}: {it.value_text}"
+                for it in ind.items
+                if not it.missing and (it.kind != "points" or "total" in it.value)
+            )
             missing = [it.id for it in ind.items if it.missing]
             if result.model == "points":
                 # Points: an indicator short of its maximum (when the maximum is known).
