@@ -95,6 +95,13 @@ def _load(path: Path, ruleset: Path | None) -> Bundle:
     return load_bundle(path, Loader(ruleset_override=ruleset))
 
 
+def _prepare(path: Path, ruleset: Path | None, template: Path | None) -> tuple[Bundle, ScoreResult]:
+    """What every document command starts with: check the template, load the year, score it."""
+    _check_template(template)
+    bundle = _load(path, ruleset)
+    return bundle, _score(bundle)
+
+
 def _score(bundle: Bundle) -> ScoreResult:
     from tcpl.engine.scoring import score
 
@@ -170,9 +177,7 @@ def scoresheet_command(
     from tcpl.documents.tables import write_sheet_xlsx
     from tcpl.documents.writer import check_target, write_atomic
 
-    _check_template(template)
-    bundle = _load(path, ruleset)
-    result = _score(bundle)
+    bundle, result = _prepare(path, ruleset, template)
     target = _target(output, bundle.folder, f"bang-diem-{result.year}", output_format)
     if xlsx is not None:
         if xlsx.suffix.lower() != ".xlsx":
@@ -241,9 +246,7 @@ def notice_command(
 ) -> None:
     from tcpl.documents.reports import build_notice
 
-    _check_template(template)
-    bundle = _load(path, ruleset)
-    result = _score(bundle)
+    bundle, result = _prepare(path, ruleset, template)
     target = _target(output, bundle.folder, f"thong-bao-niem-yet-{result.year}", output_format)
     _write(build_notice(bundle, result, template=template), target, output_format, force=force, pdf=pdf)
 
@@ -259,9 +262,7 @@ def feedback_command(
 ) -> None:
     from tcpl.documents.reports import build_feedback
 
-    _check_template(template)
-    bundle = _load(path, ruleset)
-    result = _score(bundle)
+    bundle, result = _prepare(path, ruleset, template)
     if bundle.feedback is None:
         out_console().print("[yellow]Không có tệp feedback.yaml: bản tổng hợp ghi 'không có ý kiến'.[/]")
     target = _target(output, bundle.folder, f"tong-hop-y-kien-{result.year}", output_format)
