@@ -53,6 +53,8 @@ CODE_TITLES = {
     "TCPL322": "Thời gian niêm yết ngắn hơn quy định",
     "TCPL323": "Chưa có tệp đánh giá",
     "TCPL324": "Nhiều tệp đánh giá trong một thư mục năm",
+    "TCPL330": "Không hiểu thời gian của nhiệm vụ",
+    "TCPL331": "Thời gian nhiệm vụ khác năm của kế hoạch",
     "TCPL900": "Xã chưa đạt chuẩn",
 }
 

@@ -42,3 +42,23 @@ def test_no_window(text: str | None) -> None:
 def test_ongoing_tasks_take_the_plan_year() -> None:
     window = parse_due("Thường xuyên", year=2026)
     assert window is not None and (window.start, window.end) == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_a_bare_date_is_a_deadline() -> None:
+    window = parse_due("31/12/2026")
+    assert window is not None and window.end == date(2026, 12, 31)
+
+
+def test_unreadable_or_foreign_task_times_are_flagged(tcpl, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "kind: plan\nyear: 2026\nsubject: Kế hoạch\nsections:\n  - heading: NHIỆM VỤ\n    tasks:\n"
+        "      - {title: A, lines: [{Thời gian thực hiện: Quý V/2026}]}\n"
+        "      - {title: B, lines: [{Thời gian thực hiện: Quý I/2025}]}\n"
+        "      - {title: C, lines: [{Thời gian thực hiện: Theo quy định}]}\n",
+        encoding="utf-8",
+    )
+    out = tcpl("validate", str(plan)).stdout
+    assert ":7:" in out and "cảnh báo TCPL330: không hiểu thời gian 'Quý V/2026'" in out
+    assert ":8:" in out and "cảnh báo TCPL331: thời gian 'Quý I/2025' không thuộc năm 2026" in out
+    assert "Theo quy định" not in out

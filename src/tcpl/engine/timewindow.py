@@ -24,7 +24,7 @@ BEFORE_DAY = re.compile(
     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})",
     re.I,
 )
-DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})", re.I)
+DAY = re.compile(r"(?:ngày\s+)?\b(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\b", re.I)
 YEAR = re.compile(r"(?:năm|cả năm)\s+(?P<y>\d{4})", re.I)
 ALL_YEAR = re.compile(r"thường xuyên|cả năm|hằng năm|hàng năm", re.I)
 

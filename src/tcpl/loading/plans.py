@@ -2,20 +2,56 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tcpl.errors import UsageError, display_path
+from tcpl.errors import Severity, UsageError, display_path
 from tcpl.loading.files import PLAN_NAMES, Loader, find_commune_file
 from tcpl.loading.validation import validate
 from tcpl.loading.yamlfile import YamlDocument
 from tcpl.models.commune import Commune
-from tcpl.models.plan import Plan
+from tcpl.models.plan import LineRole, Plan
 
 
 def load_plan_model(doc: YamlDocument) -> Plan | None:
     """Validate a plan document; problems are added to the document's diagnostics."""
-    return validate(doc, Plan)
+    plan = validate(doc, Plan)
+    if plan is not None:
+        check_task_times(plan, doc)
+    return plan
+
+
+def check_task_times(plan: Plan, doc: YamlDocument) -> None:
+    """Warn about a task time tcpl cannot read (no deadline) or that is not of the plan's year."""
+    from tcpl.engine.timewindow import parse_due
+
+    for s_index, section in enumerate(plan.sections):
+        for t_index, task in enumerate(section.tasks):
+            for l_index, line in enumerate(task.lines):
+                if line.role is not LineRole.TIME:
+                    continue
+                loc: tuple[str | int, ...] = ("sections", s_index, "tasks", t_index, "lines", l_index)
+                window = parse_due(line.text, plan.year)
+                if window is None and re.search(r"\d", line.text):
+                    doc.diagnostics.append(
+                        doc.diagnostic(
+                            loc,
+                            f"không hiểu thời gian '{line.text}': tcpl không tính được hạn của"
+                            " nhiệm vụ (viết ví dụ 'Quý II/2026', 'tháng 3/2026', 'năm 2026')",
+                            code="TCPL330",
+                            severity=Severity.WARNING,
+                        )
+                    )
+                elif window is not None and not plan.year <= window.end.year <= plan.year + 1:
+                    doc.diagnostics.append(
+                        doc.diagnostic(
+                            loc,
+                            f"thời gian '{line.text}' không thuộc năm {plan.year} của kế hoạch",
+                            code="TCPL331",
+                            severity=Severity.WARNING,
+                        )
+                    )
 
 
 @dataclass
