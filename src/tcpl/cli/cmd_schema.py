@@ -22,7 +22,6 @@ def register(app: typer.Typer) -> None:
             "[bold]Ví dụ:[/]\n\n"
             "  tcpl schema assessment > schemas/assessment.schema.json\n\n"
             "  tcpl schema --output-dir schemas/\n\n"
-            "  tcpl schema --output-dir schemas/\n\n"
             "Rồi thêm dòng đầu tệp YAML:\n\n"
             "  # yaml-language-server: $schema=../../schemas/assessment.schema.json"
         ),

@@ -13,9 +13,15 @@ from tcpl.engine.results import Verdict
 from tcpl.errors import UsageError
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # The reader (`| head`) stopped reading: let the command end quietly (exit 0), as for print.
+        raise BrokenPipeError
+
+
 def out_console() -> Console:
     """Rich console on stdout, made per call so tests capturing stdout see the output."""
-    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    return _Console(file=sys.stdout, highlight=False, soft_wrap=False)
 
 
 def err_console() -> Console:

@@ -53,9 +53,8 @@ class TcplGroup(TyperGroup):
                 **extra,
             )
             code = result if isinstance(result, int) else 0
-        except ce.NoArgsIsHelpError as exc:
-            sys.stdout.write(exc.ctx.get_help() + "\n")
-            code = 0
+        except ce.NoArgsIsHelpError:
+            code = 0  # the help was printed while the error was made (Typer's rich help)
         except ce.UsageError as exc:
             command = exc.ctx.command_path if exc.ctx is not None else "tcpl"
             _stderr(f"Lỗi: {_vi.usage_error_message(exc)}")

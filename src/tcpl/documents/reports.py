@@ -374,7 +374,7 @@ def build_notice(bundle: Bundle, result: ScoreResult, *, template: str | Path | 
         kinh_gui=False,
         recipients=[
             f"Các ban, ngành, đoàn thể {require_commune(bundle).unit_type};",
-            "Các thôn, tổ dân phố;",
+            "Các tổ dân phố;" if require_commune(bundle).unit_type == "phường" else "Các thôn, tổ dân phố;",
             "Lưu: VT, TP.",
         ],
     )

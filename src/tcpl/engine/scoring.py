@@ -458,6 +458,15 @@ def _add_notes(ruleset: Ruleset, result: ScoreResult) -> None:
                 f"Chỉ tiêu {ind.id}: tổng điểm các nội dung vượt điểm tối đa, tính"
                 f" {fmt.number(ind.max_points)} điểm"
             )
+    if (
+        result.model == "points"
+        and ruleset.max_points is not None
+        and (result.total_points or 0) > ruleset.max_points + EPS
+    ):
+        result.warnings.append(
+            f"Tổng số điểm {fmt.number(result.total_points)} vượt tổng điểm tối đa {fmt.number(ruleset.max_points)}"
+            " theo quy định: kiểm tra lại điểm tự chấm"
+        )
     if result.model == "points" and ruleset.max_points is not None and result.max_points is not None:
         if abs(result.max_points - ruleset.max_points) > EPS:
             result.warnings.append(
