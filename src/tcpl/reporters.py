@@ -88,7 +88,11 @@ def counts(result: TreeResult) -> dict[str, Any]:
     recognised = sum(1 for c in communes if c.recognized is True)
     return {
         "files": len(result.files),
-        "files_with_errors": sum(1 for f in result.files if not f.ok),
+        # A file can be valid alone and still carry a tree-level error (a duplicate commune-year).
+        "files_with_errors": len(
+            {f.path for f in result.files if not f.ok}
+            | {d.path for d in result.diagnostics if d.severity is Severity.ERROR}
+        ),
         "errors": result.errors,
         "warnings": result.warnings,
         "commune_years": len(communes),

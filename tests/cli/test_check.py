@@ -177,5 +177,11 @@ def test_tree_level_problems(tcpl, tmp_path: Path) -> None:
     assert data["status"] == "fail"
     score = tcpl("score", str(root / "huong-binh" / "2026"))
     assert score.exit_code == 2 and "có nhiều tệp đánh giá" in score.stderr
+    error_paths = {d["path"] for d in data["diagnostics"] if d["severity"] == "error"}
+    assert (
+        data["summary"]["files_with_errors"] == len(error_paths) == 1
+    )  # valid alone, a duplicate in the tree
+    # the table is still shown, but the run fails: the province must not miss the broken files
     summary = tcpl("summary", str(root), "--year", "2027")
-    assert summary.exit_code == 0 and "Chưa có số liệu đánh giá" in summary.stdout
+    assert summary.exit_code == 1 and "Chưa có số liệu đánh giá" in summary.stdout
+    assert f"lỗi trong {len(error_paths)} tệp" in summary.stderr

@@ -50,6 +50,23 @@ def test_every_command_help_is_vietnamese_with_an_example(tcpl, path: list[str])
     assert "Cách dùng:" in result.stdout
     assert "Ví dụ:" in result.stdout
     assert "Show this message" not in result.stdout and "Usage:" not in result.stdout
+    if path not in (["plan"], ["rules"]):  # a group's commands say it themselves
+        assert "Mã thoát: 0" in result.stdout, path
+
+
+@pytest.mark.parametrize(
+    ("text", "day"), [("2026-10-01", "2026-10-01"), ("01/10/2026", "2026-10-01"), ("1/2/2026", "2026-02-01")]
+)
+def test_as_of_accepts_iso_and_vietnamese_dates(tcpl, text: str, day: str) -> None:
+    result = tcpl("gap", str(EXAMPLE / "2026"), "--as-of", text, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["as_of"] == day
+
+
+@pytest.mark.parametrize("text", ["31/13/2026", "2026/10/01", "hôm qua", "1/10"])
+def test_as_of_rejects_other_text(tcpl, text: str) -> None:
+    result = tcpl("gap", str(EXAMPLE / "2026"), "--as-of", text)
+    assert result.exit_code == 2 and "01/10/2026" in result.stderr and text in result.stderr
 
 
 def test_no_arguments_shows_help(tcpl) -> None:
@@ -70,7 +87,7 @@ def test_version(tcpl) -> None:
         (["score"], "Lỗi: thiếu tham số"),
         (["score", "khong-co-thu-muc-nay"], "Lỗi: không tìm thấy 'khong-co-thu-muc-nay'"),
         (["score", str(EXAMPLE / "2026"), "--format", "xml"], "--format phải là table, json hoặc markdown"),
-        (["gap", str(EXAMPLE / "2026"), "--as-of", "1/10/2026"], "--as-of phải là ngày"),
+        (["gap", str(EXAMPLE / "2026"), "--as-of", "2026-13-01"], "--as-of phải là một ngày"),
         (["schema", "ke-hoach"], "loại tệp phải là một trong"),
     ],
 )

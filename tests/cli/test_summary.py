@@ -107,3 +107,39 @@ def test_summary_table_and_word_list(tcpl, tmp_path: Path) -> None:
 def test_summary_for_a_year_without_data(tcpl) -> None:
     result = tcpl("summary", str(EXAMPLE), "--year", "2019")
     assert result.exit_code == 2 and "không có xã nào có số liệu đánh giá năm 2019" in result.stderr
+
+
+def test_word_list_needs_the_office_file(tcpl, tmp_path: Path) -> None:
+    subprocess.run(["cp", "-r", str(EXAMPLE), str(tmp_path / "huong-binh")], check=True)
+    docx = tmp_path / "danh-sach.docx"
+    result = tcpl("summary", str(tmp_path), "--year", "2023", "-o", str(docx))
+    assert result.exit_code == 2 and "cần tệp office.yaml" in result.stderr
+    assert not docx.exists()
+    # the working tables need no office
+    assert tcpl("summary", str(tmp_path), "--year", "2023", "-o", str(tmp_path / "t.xlsx")).exit_code == 0
+
+
+def test_word_list_columns_and_self_check(tcpl, tmp_path: Path) -> None:
+    (tmp_path / "office.yaml").write_text(
+        "kind: office\nissuing_body: [ỦY BAN NHÂN DÂN, THÀNH PHỐ HUẾ]\nplace: Huế\n"
+        "authority: Chủ tịch Ủy ban nhân dân thành phố Huế\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["cp", "-r", str(EXAMPLE), str(tmp_path / "huong-binh")], check=True)
+    docx = tmp_path / "danh-sach.docx"
+    result = tcpl("summary", str(tmp_path), "--year", "2023", "-o", str(docx))
+    assert result.exit_code == 0, result.output
+    assert "Thể thức (Nghị định 30)" not in result.stdout  # read back, no problem found
+    table = Document(str(docx)).tables[-1]
+    header = [c.text for c in table.rows[0].cells]
+    assert "Tên đơn vị" in header and "Bộ tiêu chí" not in header
+    assert "Tổng điểm" in header
+
+
+def test_only_broken_assessments_fail_with_errors(tcpl, tmp_path: Path) -> None:
+    subprocess.run(["cp", "-r", str(EXAMPLE), str(tmp_path / "huong-binh")], check=True)
+    path = tmp_path / "huong-binh" / "2023" / "assessment.yaml"
+    path.write_text(path.read_text("utf-8").replace("year: 2023", "year: hai-không"), "utf-8")
+    (tmp_path / "huong-binh" / "2023" / "plan.yaml").unlink()
+    result = tcpl("summary", str(tmp_path), "--year", "2023")
+    assert result.exit_code == 1 and "tcpl check" in result.stderr, result.output

@@ -17,6 +17,7 @@ from tcpl.errors import Severity, UsageError, display_path
 
 if TYPE_CHECKING:
     from tcpl.batch import TreeResult
+    from tcpl.models.office import Office
 
 FORMATS = ("auto", "text", "json", "github", "junit", "sarif")
 
@@ -44,11 +45,13 @@ def register(app: typer.Typer) -> None:
             "Bảng tổng hợp cả tỉnh cho một năm: mỗi xã một dòng (bộ tiêu chí, điểm hoặc đạt/chưa đạt"
             " từng tiêu chí, tổng điểm, kết quả, số liệu còn thiếu), số xã và tỷ lệ đạt chuẩn ở cuối."
             " -o viết .xlsx, .csv hoặc .docx (danh sách kèm quyết định công nhận, thể thức Nghị định"
-            " 30).\n\n"
+            " 30; cần office.yaml ở gốc kho, xem README).\n\n"
             "[bold]Ví dụ:[/]\n\n"
             "  tcpl summary plans/ --year 2026\n\n"
             "  tcpl summary plans/ --year 2026 -o tong-hop-2026.xlsx\n\n"
-            "  tcpl summary plans/ --year 2023 -o danh-sach-2023.docx"
+            "  tcpl summary plans/ --year 2023 -o danh-sach-2023.docx\n\n"
+            "Mã thoát: 0 xong; 1 có tệp lỗi (bảng vẫn được viết, không có xã có tệp đánh giá lỗi); 2 lỗi"
+            " cách dùng."
         ),
     )(summary_command)
 
@@ -187,31 +190,39 @@ def summary_command(
     force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đích đã có.")] = False,
     ruleset: Annotated[Path | None, typer.Option("--ruleset", help="Chấm theo bộ tiêu chí này.")] = None,
 ) -> None:
+    from tcpl import reporters
     from tcpl.documents.summary import build_summary_sheet
 
+    office = None
     if output is not None:
         from tcpl.documents.writer import check_target
 
         if output.suffix.lower() not in (".xlsx", ".csv", ".docx"):
             raise UsageError(f"tệp đích phải là .xlsx, .csv hoặc .docx (không phải '{output.name}')")
         check_target(output, force=force)
+        if output.suffix.lower() == ".docx":
+            office = _office_for_list(paths[0])
     result = run_scan(paths, ruleset, show_progress=sys.stderr.isatty() and not os.environ.get("CI"))
     rows = [c for c in result.communes if c.year == year]
     without = [u for u in result.unscored if u[1] == year]
     if result.errors:
         err_console().print(
-            f"[yellow]Có {result.errors} lỗi trong các tệp (chạy tcpl check để xem); tệp đánh giá có lỗi không"
-            " được chấm nên không có trong bảng.[/]"
+            f"[yellow]Có {result.errors} lỗi trong {reporters.counts(result)['files_with_errors']} tệp (chạy [bold]tcpl check"
+            f" {escape(' '.join(map(str, paths)))}[/] để xem vị trí); tệp đánh giá có lỗi không được chấm"
+            " nên không có trong bảng.[/]"
         )
     if not rows and not without:
+        if result.errors:
+            raise typer.Exit(1)
         raise UsageError(f"không có xã nào có số liệu đánh giá năm {year} dưới {', '.join(map(str, paths))}")
     sheet = build_summary_sheet(rows, year, without=without)
     if output is None:
         show_summary(sheet)
-        return
+        raise typer.Exit(1 if result.errors else 0)
     from tcpl.documents.writer import write_atomic
 
     suffix = output.suffix.lower()
+    notes: list[str] = []
     if suffix == ".csv":
         from tcpl.documents.summary import write_csv
 
@@ -221,12 +232,33 @@ def summary_command(
 
         write_atomic(output, lambda tmp: write_sheet_xlsx(sheet, tmp, info=[("Năm", str(year))]))
     else:
-        from tcpl.documents.summary import build_summary_document, load_office
+        from tcpl.cli.common import self_check
+        from tcpl.documents.summary import build_summary_document
 
-        office = load_office(paths[0])
         document = build_summary_document(sheet, rows, year, office)
         write_atomic(output, lambda tmp: document.doc.save(str(tmp)))
-    out_console().print(f"Đã viết [bold]{escape(display_path(output))}[/]: {len(rows)} xã. {sheet.verdict}")
+        notes = self_check(output, numbered=False, recipients=False)
+    console = out_console()
+    console.print(
+        f"Đã viết [bold]{escape(display_path(output))}[/]: {len(rows) + len(without)} đơn vị. {sheet.verdict}"
+    )
+    for note in notes:
+        console.print(f"  [yellow]•[/] {escape(note)}")
+    raise typer.Exit(1 if result.errors else 0)
+
+
+def _office_for_list(root: Path) -> Office:
+    """The Word list is an annex to the province's decision: it needs who issues it."""
+    from tcpl.documents.summary import load_office
+
+    office = load_office(root)
+    if office is None:
+        raise UsageError(
+            "danh sách .docx cần tệp office.yaml (cơ quan ban hành, địa danh, người ký, số và ngày quyết"
+            f" định công nhận) ở '{display_path(root)}' hoặc thư mục cha. Tạo tệp đó (mẫu: tcpl schema"
+            " office; ví dụ trong README), hoặc viết bảng .xlsx/.csv."
+        )
+    return office
 
 
 def show_summary(sheet: object) -> None:

@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import checked_ruleset, out_console, write_json, write_text
+from tcpl.cli.common import EXIT_READ, checked_ruleset, out_console, write_json, write_text
 from tcpl.errors import InvalidFilesError, UsageError, display_path
 from tcpl.loading.yamlfile import read_yaml
 
@@ -30,6 +30,7 @@ def register(app: typer.Typer) -> None:
             "  tcpl diff cu/assessment.yaml moi/assessment.yaml\n\n"
             "  tcpl diff HEAD~1:plans/huong-binh/2026/assessment.yaml plans/huong-binh/2026/assessment.yaml\n\n"
             "  tcpl diff main:plans/x/2026/assessment.yaml HEAD:plans/x/2026/assessment.yaml -f markdown"
+            + EXIT_READ
         ),
     )(diff_command)
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from tcpl.cli.common import err_console, out_console
+from tcpl.cli.common import EXIT_READ, EXIT_WRITE, err_console, out_console, self_check
 from tcpl.errors import UsageError, display_path
 
 plan_app = typer.Typer(
@@ -41,7 +41,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đ
         " Thân văn bản lấy từ mẫu templates/ke-hoach.md.j2 (có thể thay bằng --template).\n\n"
         "[bold]Ví dụ:[/]\n\n"
         "  tcpl plan render plans/huong-binh/2023/plan.yaml\n\n"
-        "  tcpl plan render plans/huong-binh/2023/plan.yaml -o ke-hoach.docx --pdf --force"
+        "  tcpl plan render plans/huong-binh/2023/plan.yaml -o ke-hoach.docx --pdf --force" + EXIT_WRITE
     ),
 )
 def render(
@@ -77,7 +77,6 @@ def render(
     write_atomic(target, lambda tmp: document.doc.save(str(tmp)))
     console = out_console()
     console.print(f"Đã viết [bold]{escape(display_path(target))}[/]")
-    from tcpl.cli.cmd_reports import self_check
 
     for note in self_check(target):
         console.print(f"  [yellow]•[/] {escape(note)}")
@@ -94,7 +93,7 @@ def render(
         " liệt kê để kiểm tra lại.\n\n"
         "[bold]Ví dụ:[/]\n\n"
         "  tcpl plan import ke-hoach-2023.txt -o plans/huong-binh/2023/plan.yaml\n\n"
-        "  tcpl plan import ke-hoach-2024.docx -o plan.yaml --commune huong-binh"
+        "  tcpl plan import ke-hoach-2024.docx -o plan.yaml --commune huong-binh" + EXIT_WRITE
     ),
 )
 def import_command(
@@ -150,6 +149,7 @@ def _check_written(path: Path) -> None:
         " đổi (và những câu dẫn chiếu văn bản cũ cần xem lại).\n\n"
         "[bold]Ví dụ:[/]\n\n"
         "  tcpl plan new plans/huong-binh/2023/plan.yaml --year 2024 -o plans/huong-binh/2024/plan.yaml"
+        + EXIT_WRITE
     ),
 )
 def new_command(
@@ -197,7 +197,7 @@ def new_command(
         " các mục progress), và đánh dấu nhiệm vụ quá hạn chưa hoàn thành.\n\n"
         "[bold]Ví dụ:[/]\n\n"
         "  tcpl plan status plans/huong-binh/2023/plan.yaml --as-of 2023-07-01\n\n"
-        "  tcpl plan status plans/huong-binh/2026 --format json"
+        "  tcpl plan status plans/huong-binh/2026 --format json" + EXIT_READ
     ),
 )
 def status_command(
@@ -205,7 +205,10 @@ def status_command(
         Path, typer.Argument(metavar="KẾ_HOẠCH", help="Tệp plan.yaml hoặc thư mục năm.", show_default=False)
     ],
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Tính đến ngày (NĂM-THÁNG-NGÀY); mặc định hôm nay.")
+        str | None,
+        typer.Option(
+            "--as-of", metavar="<ngày>", help="Tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định hôm nay."
+        ),
     ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="table hoặc json.")] = "table",
 ) -> None:

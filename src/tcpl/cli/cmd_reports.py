@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl.cli.cmd_score import parse_day
-from tcpl.cli.common import checked_ruleset, out_console, write_json
+from tcpl.cli.common import EXIT_READ, EXIT_WRITE, checked_ruleset, out_console, self_check, write_json
 from tcpl.errors import UsageError, display_path
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
             "Bảng tự chấm điểm (Mẫu 02 với QĐ 25/2021): mỗi tiêu chí, chỉ tiêu, nội dung một dòng, tổng"
             " điểm và kết quả; khổ ngang, dòng tiêu đề lặp lại mỗi trang. --xlsx viết thêm bảng Excel.\n\n"
             "[bold]Ví dụ:[/]\n\n"
-            "  tcpl scoresheet plans/huong-binh/2023 -o bang-diem.docx --xlsx bang-diem.xlsx"
+            "  tcpl scoresheet plans/huong-binh/2023 -o bang-diem.docx --xlsx bang-diem.xlsx" + EXIT_WRITE
         ),
     )(scoresheet_command)
     app.command(
@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
             "[bold]Ví dụ:[/]\n\n"
             "  tcpl report q2 plans/huong-binh/2023\n\n"
             "  tcpl report q4 plans/huong-binh/2023 -o bao-cao-nam.docx --pdf\n\n"
-            "  tcpl report q4 plans/huong-binh/2026 --format md"
+            "  tcpl report q4 plans/huong-binh/2026 --format md" + EXIT_WRITE
         ),
     )(report_command)
     app.command(
@@ -65,7 +65,7 @@ def register(app: typer.Typer) -> None:
             "THÔNG BÁO niêm yết công khai dự thảo báo cáo và bảng điểm: nơi niêm yết, thời gian"
             " (theo bộ tiêu chí, ví dụ ít nhất 05 ngày với TT 09/2021), trang thông tin điện tử, đài"
             " truyền thanh — lấy từ commune.yaml và mục posting của tệp đánh giá.\n\n"
-            "[bold]Ví dụ:[/]\n\n  tcpl notice plans/huong-binh/2023"
+            "[bold]Ví dụ:[/]\n\n  tcpl notice plans/huong-binh/2023" + EXIT_WRITE
         ),
     )(notice_command)
     app.command(
@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
         help=(
             "Bản tổng hợp, tiếp thu, giải trình ý kiến của Nhân dân (Mẫu 03 với TT 09/2021) từ tệp"
             " feedback.yaml trong thư mục năm.\n\n"
-            "[bold]Ví dụ:[/]\n\n  tcpl feedback plans/huong-binh/2023"
+            "[bold]Ví dụ:[/]\n\n  tcpl feedback plans/huong-binh/2023" + EXIT_WRITE
         ),
     )(feedback_command)
     app.command(
@@ -82,7 +82,7 @@ def register(app: typer.Typer) -> None:
             "Lịch cả năm: hạn các nhiệm vụ trong kế hoạch và các bước của quy trình đánh giá (niêm"
             " yết, gửi hồ sơ, quyết định, báo cáo), đánh dấu đã xong, sắp đến hạn, quá hạn. --ics viết"
             " tệp lịch để điện thoại nhắc.\n\n"
-            "[bold]Ví dụ:[/]\n\n  tcpl calendar plans/huong-binh/2026 --ics lich-2026.ics"
+            "[bold]Ví dụ:[/]\n\n  tcpl calendar plans/huong-binh/2026 --ics lich-2026.ics" + EXIT_READ
         ),
     )(calendar_command)
 
@@ -107,13 +107,6 @@ def _score(bundle: Bundle) -> ScoreResult:
 
     cy = bundle.year
     return score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)
-
-
-def self_check(path: Path, *, numbered: bool = True) -> list[str]:
-    """Read the written document back and check it against Decree 30 (problems become notes)."""
-    from tcpl.documents.checks import check_nd30
-
-    return [f"Thể thức (Nghị định 30): {p}" for p in check_nd30(path, numbered=numbered)]
 
 
 def _write(
@@ -208,7 +201,10 @@ def report_command(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", help="Số liệu tính đến ngày; mặc định: hết quý, hoặc hôm nay nếu quý chưa hết."
+            "--as-of",
+            metavar="<ngày>",
+            help="Số liệu tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định: hết quý, hoặc hôm nay nếu"
+            " quý chưa hết.",
         ),
     ] = None,
     force: ForceOpt = False,
@@ -279,7 +275,12 @@ def feedback_command(
 def calendar_command(
     path: FolderArg,
     ics: Annotated[Path | None, typer.Option("--ics", help="Viết tệp lịch iCalendar (.ics).")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày; mặc định hôm nay.")] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="<ngày>", help="Tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định hôm nay."
+        ),
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="table hoặc json.")] = "table",
     force: ForceOpt = False,
     ruleset: RulesetOpt = None,

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import out_console, write_json
+from tcpl.cli.common import EXIT_READ, out_console, write_json
 from tcpl.engine.scoring import describe_rule
 from tcpl.errors import UsageError
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry
@@ -40,7 +40,7 @@ def _model_word(rs: Ruleset) -> str:
 
 @rules_app.command(
     "list",
-    help="Liệt kê các bộ tiêu chí đi kèm tcpl.\n\n[bold]Ví dụ:[/]\n\n  tcpl rules list",
+    help="Liệt kê các bộ tiêu chí đi kèm tcpl.\n\n[bold]Ví dụ:[/]\n\n  tcpl rules list" + EXIT_READ,
 )
 def list_rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table hoặc json.")] = "table",
@@ -88,7 +88,7 @@ def _summary(r: LoadedRuleset) -> dict[str, object]:
         "Xem đầy đủ một bộ tiêu chí (mã hoặc đường dẫn tệp): tiêu chí, chỉ tiêu, nội dung, loại,"
         " mức đạt, điểm, nguồn và tình trạng xác minh.\n\n"
         "[bold]Ví dụ:[/]\n\n  tcpl rules show qd25-2021\n\n"
-        "  tcpl rules show plans/huong-binh/2023/qd25-2021-minh-hoa.yaml"
+        "  tcpl rules show plans/huong-binh/2023/qd25-2021-minh-hoa.yaml" + EXIT_READ
     ),
 )
 def show_rules(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tcpl.cli.common import write_json
+from tcpl.cli.common import EXIT_WRITE, write_json
 from tcpl.errors import UsageError
 from tcpl.models.schemas import SCHEMA_KINDS, json_schema
 
@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
             "  tcpl schema assessment > schemas/assessment.schema.json\n\n"
             "  tcpl schema --output-dir schemas/\n\n"
             "Rồi thêm dòng đầu tệp YAML:\n\n"
-            "  # yaml-language-server: $schema=../../schemas/assessment.schema.json"
+            "  # yaml-language-server: $schema=../../schemas/assessment.schema.json" + EXIT_WRITE
         ),
     )(schema)
 

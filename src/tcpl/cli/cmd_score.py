@@ -11,7 +11,15 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import checked_ruleset, out_console, verdict_style, verdict_word, write_json, write_text
+from tcpl.cli.common import (
+    EXIT_READ,
+    checked_ruleset,
+    out_console,
+    verdict_style,
+    verdict_word,
+    write_json,
+    write_text,
+)
 from tcpl.documents.markdown import gap_markdown, score_markdown, verdict_text
 from tcpl.engine.gap import GapResult, gap
 from tcpl.engine.results import ScoreResult
@@ -56,7 +64,7 @@ def register(app: typer.Typer) -> None:
             " đạt nhất để đủ tổng điểm và tỷ lệ mỗi tiêu chí).\n\n"
             "[bold]Ví dụ:[/]\n\n"
             "  tcpl gap plans/huong-binh/2026\n\n"
-            "  tcpl gap plans/huong-binh/2026 --as-of 2026-10-01 --format json"
+            "  tcpl gap plans/huong-binh/2026 --as-of 2026-10-01 --format json" + EXIT_READ
         ),
     )(gap_command)
 
@@ -196,7 +204,9 @@ def gap_command(
     path: PathArg,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Tính đến ngày (NĂM-THÁNG-NGÀY); mặc định hôm nay."),
+        typer.Option(
+            "--as-of", metavar="<ngày>", help="Tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định hôm nay."
+        ),
     ] = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="Định dạng: table, json hoặc markdown.")
@@ -211,7 +221,13 @@ def gap_command(
     answer = gap(cy.ruleset.ruleset, cy.assessment, as_of=day, result=result)
     if output_format == "json":
         write_json(
-            {"commune": result.commune, "year": result.year, "ruleset": result.ruleset, **answer.to_json()}
+            {
+                "commune": result.commune,
+                "year": result.year,
+                "ruleset": result.ruleset,
+                "as_of": day.isoformat(),
+                **answer.to_json(),
+            }
         )
     elif output_format == "markdown":
         write_text(gap_markdown(answer))
@@ -220,13 +236,18 @@ def gap_command(
 
 
 def parse_day(text: str | None) -> date:
+    """--as-of: ISO (2026-10-01) as in the YAML files, or the way it is written on paper (01/10/2026)."""
     if text is None:
         return date.today()
     try:
+        if "/" in text:
+            day, month, year = (int(part) for part in text.split("/"))
+            return date(year, month, day)
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            f"--as-of phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2026-10-01 (không phải '{text}')"
+            f"--as-of phải là một ngày, dạng NĂM-THÁNG-NGÀY (2026-10-01) hoặc NGÀY/THÁNG/NĂM (01/10/2026),"
+            f" không phải '{text}'"
         ) from None
 
 

@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
 def validate(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="ĐƯỜNG_DẪN...", help="Tệp hoặc thư mục cần kiểm tra.", show_default=False),
+        typer.Argument(metavar="ĐƯỜNG_DẪN", help="Tệp hoặc thư mục cần kiểm tra.", show_default=False),
     ],
     output_format: Annotated[str, typer.Option("--format", "-f", help="Định dạng: text hoặc json.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")] = False,

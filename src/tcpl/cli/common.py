@@ -12,6 +12,14 @@ from rich.console import Console
 from tcpl.engine.results import Verdict
 from tcpl.errors import UsageError
 
+EXIT_READ = "\n\nMã thoát: 0 xong; 1 tệp YAML có lỗi; 2 lỗi cách dùng."
+"""The exit codes of the commands that only read and print."""
+EXIT_WRITE = (
+    "\n\nMã thoát: 0 đã viết; 1 tệp YAML có lỗi (không viết gì); 2 lỗi cách dùng (tệp đích đã có mà"
+    " không có --force, thư mục không tồn tại...)."
+)
+"""The exit codes of the commands that write a file."""
+
 
 class _Console(Console):
     def on_broken_pipe(self) -> None:
@@ -33,6 +41,14 @@ def checked_ruleset(path: Path | None) -> Path | None:
     if path is not None and not path.is_file():
         raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{path}'")
     return path
+
+
+def self_check(path: Path, *, numbered: bool = True, recipients: bool = True) -> list[str]:
+    """Read the written document back and check it against Decree 30 (problems become notes)."""
+    from tcpl.documents.checks import check_nd30
+
+    problems = check_nd30(path, numbered=numbered, recipients=recipients)
+    return [f"Thể thức (Nghị định 30): {p}" for p in problems]
 
 
 def write_json(data: Any) -> None:

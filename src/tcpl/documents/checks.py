@@ -147,9 +147,18 @@ def _first_run(doc: DocxDocument, p: Paragraph) -> RunProps | None:
 
 
 def check_nd30(
-    path: Path, *, style: Nd30Style | None = None, doc_type: str | None = None, numbered: bool = True
+    path: Path,
+    *,
+    style: Nd30Style | None = None,
+    doc_type: str | None = None,
+    numbered: bool = True,
+    recipients: bool = True,
 ) -> list[str]:
-    """Problems found in a .docx against Decree 30; an empty list means it passes."""
+    """Problems found in a .docx against Decree 30; an empty list means it passes.
+
+    ``numbered=False`` and ``recipients=False`` are for an annex (a list sent with a decision),
+    which has neither its own number nor its own Nơi nhận; when present they are still checked.
+    """
     style = style or default_style()
     doc = Document(str(path))
     problems: list[str] = []
@@ -223,7 +232,8 @@ def check_nd30(
     # Nơi nhận.
     label = next((p for p in all_paragraphs(doc) if p.text == "Nơi nhận:"), None)
     if label is None:
-        problems.append("thiếu 'Nơi nhận:'")
+        if recipients:
+            problems.append("thiếu 'Nơi nhận:'")
     else:
         r = _first_run(doc, label)
         if r is None or not (r.bold and r.italic and r.size == style.sizes.noi_nhan_label):

@@ -132,7 +132,14 @@ def _list_sheet(sheet: Sheet, keep: list[SheetRow]) -> Sheet:
     renumbered: list[SheetRow] = []
     for n, row in enumerate(keep, start=1):
         renumbered.append(SheetRow(row.level, {**row.values, "n": n}, {**row.texts, "n": str(n)}))
-    return Sheet(sheet.title, sheet.subtitle, sheet.columns, renumbered, sheet.verdict)
+    # The ruleset id is for the working table; an annex to a decision names communes, not files,
+    # unless the communes were scored under different rulesets (then the reader must see it).
+    mixed = (
+        len({r.values.get("ruleset") for r in sheet.rows if r.level == "item" and r.values.get("ruleset")})
+        > 1
+    )
+    columns = [c for c in sheet.columns if mixed or c.key != "ruleset"]
+    return Sheet(sheet.title, sheet.subtitle, columns, renumbered, sheet.verdict)
 
 
 def build_summary_document(

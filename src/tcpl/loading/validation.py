@@ -16,7 +16,7 @@ from tcpl.loading.yamlfile import YamlDocument
 M = TypeVar("M", bound=BaseModel)
 
 _PATTERN_HELP = {
-    r"^[0-9]{1,6}$": "chỉ ghi số của văn bản, ví dụ \"05\" (ký hiệu ghi riêng ở symbol)",
+    r"^[0-9]{1,6}$": 'chỉ ghi số của văn bản, ví dụ "05" (ký hiệu ghi riêng ở symbol)',
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "mã chỉ gồm chữ cái không dấu, chữ số, '.', '_' và '-'",
     r"^[a-z0-9][a-z0-9-]*$": "chỉ dùng chữ thường không dấu, chữ số và dấu '-', ví dụ huong-binh",
     r"^[0-9A-Za-z][0-9A-Za-z._-]*$": "mã chỉ gồm chữ số, chữ cái không dấu và dấu '.', ví dụ 2.1",
