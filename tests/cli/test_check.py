@@ -185,3 +185,15 @@ def test_tree_level_problems(tcpl, tmp_path: Path) -> None:
     summary = tcpl("summary", str(root), "--year", "2027")
     assert summary.exit_code == 1 and "Chưa có số liệu đánh giá" in summary.stdout
     assert f"lỗi trong {len(error_paths)} tệp" in summary.stderr
+
+
+def test_output_file_must_be_writable_before_the_scan(tcpl, tmp_path: Path) -> None:
+    folder = tcpl("check", str(EXAMPLE), "--output-file", str(tmp_path))
+    assert folder.exit_code == 2 and "là một thư mục" in folder.stderr
+    missing = tcpl("check", str(EXAMPLE), "-o", str(tmp_path / "khong-co" / "x.xml"), "-f", "junit")
+    assert missing.exit_code == 2 and "không tồn tại" in missing.stderr
+    # a report from the previous run is replaced, as CI expects
+    out = tmp_path / "tcpl.json"
+    out.write_text("cũ", "utf-8")
+    assert tcpl("check", str(EXAMPLE), "-o", str(out), "-f", "json").exit_code == 0
+    assert json.loads(out.read_text("utf-8"))["summary"]["commune_years"] == 2

@@ -97,7 +97,10 @@ def check_command(
         ),
     ] = "auto",
     output_file: Annotated[
-        Path | None, typer.Option("--output-file", "-o", help="Ghi kết quả vào tệp thay vì màn hình.")
+        Path | None,
+        typer.Option(
+            "--output-file", "-o", help="Ghi kết quả vào tệp thay vì màn hình (thay tệp của lần chạy trước)."
+        ),
     ] = None,
     require_recognized: Annotated[
         bool,
@@ -116,6 +119,11 @@ def check_command(
         raise UsageError(f"--format phải là một trong: {', '.join(FORMATS)} (không phải '{output_format}')")
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
+    if output_file is not None:
+        from tcpl.documents.writer import check_target
+
+        # A CI report is rewritten on every run; still refuse a folder or a missing parent before the scan.
+        check_target(output_file, force=True)
     result = run_scan(paths, ruleset, show_progress=_progress_enabled(output_format) and output_file is None)
     failed = reporters.failed(result, require_recognized=require_recognized)
     if output_format == "text":
