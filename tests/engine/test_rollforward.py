@@ -80,3 +80,50 @@ def test_cli_lists_changes_and_writes_a_valid_plan(tcpl, tmp_path: Path) -> None
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["year"] == 2024 and data["subject"].endswith("năm 2024")
     assert tcpl("validate", str(out)).exit_code == 0
+
+
+def _shipped(ident: str):
+    from tcpl.loading.rulesets import RulesetRegistry
+
+    loaded = RulesetRegistry().by_id(ident)
+    assert loaded is not None
+    return loaded.ruleset
+
+
+def test_a_change_of_ruleset_is_said_and_old_citations_are_listed() -> None:
+    data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    data["sections"][1]["tasks"][0]["indicators"] = ["2.3", "5.2"]  # 5.2 is a QĐ 25 indicator only
+    # a citation without "số": only the change of ruleset makes it one to review
+    bare = "Chấm điểm theo Phụ lục I Thông tư 09/2021/TT-BTP."
+    data["sections"][1]["tasks"][1]["title"] = bare
+    qd25, qd27 = _shipped("qd25-2021"), _shipped("qd27-2025")
+    result = roll_forward(data, 2026, old_ruleset=qd25, new_ruleset=qd27)
+    change = next(n for n in result.notes if "qd27-2025" in n and "qd25-2021" in n)
+    assert "25/2021/QĐ-TTg" in change and "09/2021/TT-BTP" in change
+    citing = [s for _, s in strings(data) if "25/2021/QĐ-TTg" in s or "09/2021/TT-BTP" in s]
+    assert citing and all(any(r.before == s for r in result.review) for s in citing)
+    codes = next(n for n in result.notes if n.startswith("Mã chỉ tiêu không có"))
+    assert "chỉ tiêu 5.2" in codes and "chỉ tiêu 2.3" not in codes
+    # the same ruleset on both sides: nothing to say
+    same = roll_forward(data, 2024, old_ruleset=qd25, new_ruleset=qd25)
+    assert not any("bộ tiêu chí" in n for n in same.notes)
+    assert bare in [r.before for r in result.review] and bare not in [r.before for r in same.review]
+
+
+def test_a_year_without_a_ruleset_is_said() -> None:
+    data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    result = roll_forward(data, 2025, old_ruleset=_shipped("qd25-2021"), new_ruleset=None)
+    assert any("Chưa có bộ tiêu chí đi kèm tcpl cho năm 2025" in n for n in result.notes)
+
+
+def test_plan_new_command_names_the_rulesets_of_both_years(tcpl, tmp_path: Path) -> None:
+    to_2026 = tcpl("plan", "new", str(PLAN), "--year", "2026", "-o", str(tmp_path / "p26.yaml"))
+    assert to_2026.exit_code == 0, to_2026.output
+    flat = " ".join(to_2026.stdout.split())
+    assert "Năm 2026 đánh giá theo bộ tiêu chí qd27-2025, không còn theo qd25-2021" in flat
+    to_2025 = tcpl("plan", "new", str(PLAN), "--year", "2025", "-o", str(tmp_path / "p25.yaml"))
+    flat = " ".join(to_2025.stdout.split())
+    assert "Chưa có bộ tiêu chí đi kèm tcpl cho năm 2025" in flat
+    assert "Năm 2025 không có đợt đánh giá, công nhận thường kỳ" in flat  # the ruleset's year note
+    to_2024 = tcpl("plan", "new", str(PLAN), "--year", "2024", "-o", str(tmp_path / "p24.yaml"))
+    assert "bộ tiêu chí" not in to_2024.stdout

@@ -164,6 +164,7 @@ def new_command(
     from tcpl.engine.rollforward import roll_forward
     from tcpl.loading.plan_import import dump_yaml
     from tcpl.loading.plans import find_plan
+    from tcpl.loading.rulesets import RulesetRegistry
     from tcpl.loading.yamlfile import read_yaml
 
     source = find_plan(plan_path)
@@ -172,7 +173,17 @@ def new_command(
     Loader().load_or_raise(source, expect="plan")  # refuse to roll forward a broken plan
     check_target(output, force=force)
     doc = read_yaml(source)
-    result = roll_forward(doc.data, year)
+    registry = RulesetRegistry()
+    old_rulesets, new_rulesets = registry.for_year(int(doc.data["year"])), registry.for_year(year)
+    result = roll_forward(
+        doc.data,
+        year,
+        old_ruleset=old_rulesets[0].ruleset if old_rulesets else None,
+        new_ruleset=new_rulesets[0].ruleset if new_rulesets else None,
+    )
+    year_note = registry.year_note(year) if not new_rulesets else None
+    if year_note:
+        result.notes.append(year_note)
     header = f"# Lập từ {display_path(source)} bằng tcpl plan new --year {year}; xem lại các câu đã đổi.\n"
     write_text_atomic(output, dump_yaml(result.data, header))
     _check_written(output)

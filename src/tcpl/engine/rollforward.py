@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tcpl.models.ruleset import Ruleset
 
 
 @dataclass
@@ -30,6 +33,14 @@ class RollForward:
 
 
 _DOC_REF = re.compile(r"\b(?:số|Số)\s+\d+/[\wĐđ/-]+")
+_SYMBOL = re.compile(r"\d+/\d{4}/[A-ZĐ]+-[A-ZĐ][A-ZĐa-z]*")
+"""A legal document's symbol, "25/2021/QĐ-TTg", as the rulesets' legal_basis writes it."""
+
+
+def _stale_symbols(old: Ruleset, new: Ruleset) -> set[str]:
+    """Documents the old year's ruleset stands on and the new year's does not."""
+    keep = {m for line in new.legal_basis for m in _SYMBOL.findall(line)}
+    return {m for line in old.legal_basis for m in _SYMBOL.findall(line)} - keep
 
 
 def _patterns(year: int) -> list[re.Pattern[str]]:
@@ -88,12 +99,29 @@ def _place(where: str, n: int) -> str:
     return f"{where} {n}"
 
 
-def roll_forward(data: dict[str, Any], year: int) -> RollForward:
-    """Plan data for `year`, with the list of sentences changed and those to review."""
+def roll_forward(
+    data: dict[str, Any],
+    year: int,
+    *,
+    old_ruleset: Ruleset | None = None,
+    new_ruleset: Ruleset | None = None,
+) -> RollForward:
+    """Plan data for `year`, with the list of sentences changed and those to review.
+
+    With the rulesets of both years, a change of ruleset (QĐ 25/2021 to QĐ 27/2025) is said
+    plainly, and the sentences citing the old documents and the indicator codes the new ruleset
+    does not have are listed for review.
+    """
     old = int(data["year"])
     result = RollForward(data={})
     if year <= old:
         result.notes.append(f"Năm mới ({year}) không sau năm của kế hoạch ({old}).")
+    changed = old_ruleset is not None and new_ruleset is not None and old_ruleset.id != new_ruleset.id
+    stale = _stale_symbols(old_ruleset, new_ruleset) if changed and old_ruleset and new_ruleset else set()
+    new_indicators = (
+        {i.id for c in new_ruleset.criteria for i in c.indicators} if changed and new_ruleset else set()
+    )
+    unknown_indicators: list[str] = []
 
     def walk(value: Any, where: str) -> Any:
         where = where or "kế hoạch"
@@ -101,12 +129,15 @@ def roll_forward(data: dict[str, Any], year: int) -> RollForward:
             rolled = roll_text(value, old, year)
             if rolled != value:
                 result.changes.append(Change(where, value, rolled))
-            if needs_review(value, old):
+            if needs_review(value, old) or any(symbol in value for symbol in stale):
                 result.review.append(Change(where, value, rolled))
             return rolled
         if isinstance(value, list):
             return [walk(v, _place(where, n + 1)) for n, v in enumerate(value)]
         if isinstance(value, dict):
+            for ident in (value.get("indicators") or []) if new_indicators else []:
+                if str(ident) not in new_indicators:
+                    unknown_indicators.append(f"{where}: chỉ tiêu {ident}")
             return {
                 k: (v if k in ("id", "kind", "commune") else walk(v, _field(where, k)))
                 for k, v in value.items()
@@ -129,4 +160,28 @@ def roll_forward(data: dict[str, Any], year: int) -> RollForward:
     result.data = out
     if data.get("document", {}).get("number") or data.get("document", {}).get("date"):
         result.notes.append("Đã xóa số và ngày ban hành: ghi lại khi kế hoạch mới được ký.")
+    if changed and old_ruleset and new_ruleset:
+        result.notes.append(
+            f"Năm {year} đánh giá theo bộ tiêu chí {new_ruleset.id}, không còn theo {old_ruleset.id}"
+            f" (xem: tcpl rules show {new_ruleset.id}): sửa căn cứ, tên và nội dung nhiệm vụ theo văn bản mới"
+            + (
+                f" (các câu dẫn chiếu {', '.join(sorted(stale))} có trong danh sách cần xem lại)"
+                if stale
+                else ""
+            )
+            + "."
+        )
+        if unknown_indicators:
+            result.notes.append(
+                f"Mã chỉ tiêu không có trong bộ tiêu chí {new_ruleset.id}: "
+                + "; ".join(unknown_indicators)
+                + ". Ghi lại theo bộ tiêu chí mới (tcpl rules show "
+                + new_ruleset.id
+                + ")."
+            )
+    elif old_ruleset is not None and new_ruleset is None:
+        result.notes.append(
+            f"Chưa có bộ tiêu chí đi kèm tcpl cho năm {year}: kiểm tra văn bản áp dụng cho năm đó trước khi"
+            " ban hành kế hoạch."
+        )
     return result
