@@ -9,6 +9,11 @@ the YAML data is shown as written and can never change the document's structure.
 from __future__ import annotations
 
 import re
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +29,81 @@ from tcpl.resources import data_dir
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 # ...and constructs that only matter at the start of a line (a value may begin one).
 _MD_LINE_START = re.compile(r"^(\s*)(?:([-+#>=])|(\d{1,9})([.)]))")
+
+
+# A body template is a few pages of text; anything far larger or slower is a runaway loop in an
+# untrusted template (the sandbox bounds each range(), not loops nested inside each other).
+MAX_OUTPUT_CHARS = 5_000_000
+TIME_LIMIT_SECONDS = 10.0
+
+
+class _RunawayTemplate(Exception):
+    """Raised inside rendering when a template exceeds the output or time budget."""
+
+
+def _limited_concat(parts: Iterable[str]) -> str:
+    out: list[str] = []
+    size = 0
+    deadline = time.monotonic() + TIME_LIMIT_SECONDS
+    for part in parts:
+        size += len(part)
+        if size > MAX_OUTPUT_CHARS or time.monotonic() > deadline:
+            raise _RunawayTemplate
+        out.append(part)
+    return "".join(out)
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop loops that print nothing (which the output budget cannot see): an alarm, where one
+    can be set (the main thread of a POSIX process, as in the CLI)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _RunawayTemplate
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_SYNTAX_MESSAGES = (
+    (
+        re.compile(r"^Unexpected end of template"),
+        "mẫu hết mà còn khối chưa đóng (thiếu {% endfor %}, {% endif %}...)",
+    ),
+    (re.compile(r"^Encountered unknown tag '([^']+)'"), "thẻ '{0}' không có trong Jinja (hoặc đặt sai chỗ)"),
+    (re.compile(r"^unexpected '([^']+)'"), "ký tự '{0}' không đúng chỗ"),
+    (re.compile(r"^unexpected end of template"), "mẫu hết giữa chừng một biểu thức"),
+    (re.compile(r"^expected token '([^']+)', got '([^']+)'"), "cần '{0}' nhưng gặp '{1}'"),
+    (re.compile(r"^unexpected char '(.+?)'"), "ký tự {0} không đúng chỗ"),
+)
+
+
+_TOKEN_NAMES = {
+    "end of print statement": "}}",
+    "end of statement block": "%}",
+    "end of template": "hết mẫu",
+    "begin of print statement": "{{",
+    "begin of statement block": "{%",
+}
+
+
+def _syntax_message(message: str | None) -> str:
+    text = message or ""
+    for pattern, vietnamese in _SYNTAX_MESSAGES:
+        m = pattern.search(text)
+        if m:
+            for n, group in enumerate(m.groups()):
+                vietnamese = vietnamese.replace(f"{{{n}}}", _TOKEN_NAMES.get(group, group))
+            return vietnamese
+    return f"Jinja báo: {text}"
 
 
 class Raw(str):
@@ -100,6 +180,7 @@ def environment(search: list[Path]) -> ImmutableSandboxedEnvironment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.concat = _limited_concat  # type: ignore[method-assign]
     env.globals.update(roman=roman, letter=letter, long_date=textfmt.long_date, short_date=textfmt.short_date)
     env.filters.update(
         raw=lambda v: Raw(v),
@@ -125,9 +206,26 @@ def render_template(name_or_path: str | Path, context: dict[str, Any]) -> str:
         name = str(name_or_path)
         shown = f"templates/{name}"
     try:
-        return env.get_template(name).render(**context)
+        template = env.get_template(name)
+        with _time_limit(TIME_LIMIT_SECONDS):
+            return template.render(**context)
     except TemplateSyntaxError as exc:
-        raise ConfigError(f"{shown}:{exc.lineno}: mẫu sai cú pháp Jinja: {exc.message}") from None
+        raise ConfigError(
+            f"{shown}:{exc.lineno}: mẫu sai cú pháp Jinja: {_syntax_message(exc.message)}. Sửa dòng"
+            f" {exc.lineno} của mẫu."
+        ) from None
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        col = exc.start - (exc.object.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ConfigError(
+            f"{shown}:{line}:{col}: mẫu không phải văn bản UTF-8; mở mẫu bằng trình soạn thảo và lưu lại"
+            " với bảng mã UTF-8"
+        ) from None
+    except _RunawayTemplate:
+        raise ConfigError(
+            f"{shown}: mẫu tạo ra văn bản quá lớn hoặc chạy quá {TIME_LIMIT_SECONDS:g} giây (vòng lặp lồng"
+            " nhau?); một thân văn bản chỉ vài trang"
+        ) from None
     except UndefinedError as exc:
         names = re.findall(r"'([^']+)'", exc.message or "")
         name = names[-1] if names else (exc.message or "")
