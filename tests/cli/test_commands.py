@@ -86,7 +86,10 @@ def test_version(tcpl) -> None:
         (["scor"], "Lỗi: không có lệnh 'scor'; có phải ý bạn là 'score'?"),
         (["score"], "Lỗi: thiếu tham số"),
         (["score", "khong-co-thu-muc-nay"], "Lỗi: không tìm thấy 'khong-co-thu-muc-nay'"),
-        (["score", str(EXAMPLE / "2026"), "--format", "xml"], "--format phải là table, json hoặc markdown"),
+        (
+            ["score", str(EXAMPLE / "2026"), "--format", "xml"],
+            "--format phải là một trong: table, json, markdown (không phải 'xml')",
+        ),
         (["gap", str(EXAMPLE / "2026"), "--as-of", "2026-13-01"], "--as-of phải là một ngày"),
         (["schema", "ke-hoach"], "loại tệp phải là một trong"),
     ],
@@ -282,3 +285,32 @@ def test_template_errors_are_configuration_errors_not_internal(tcpl, tmp_path) -
     assert (
         result.exit_code == 2 and "môi trường an toàn" in result.stderr and "Lỗi nội bộ" not in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "fmt"),
+    [
+        (["score", str(EXAMPLE / "2023")], "md"),
+        (["score", str(EXAMPLE / "2023")], "Markdown"),
+        (["gap", str(EXAMPLE / "2026")], "MD"),
+    ],
+)
+def test_md_and_markdown_mean_the_same(tcpl, args: list[str], fmt: str) -> None:
+    result = tcpl(*args, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("## ")
+
+
+def test_document_format_accepts_markdown_for_md(tcpl, tmp_path) -> None:
+    out = tmp_path / "tb.md"
+    result = tcpl("notice", str(EXAMPLE / "2023"), "--format", "markdown", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "THÔNG BÁO" in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "path", [["rules", "list"], ["rules", "show", "qd27-2025"], ["plan", "status", str(EXAMPLE / "2023")]]
+)
+def test_every_format_option_rejects_unknown_values(tcpl, path: list[str]) -> None:
+    result = tcpl(*path, "--format", "xml")
+    assert result.exit_code == 2 and "--format phải là một trong" in result.stderr

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import checked_ruleset, err_console, out_console
+from tcpl.cli.common import checked_ruleset, err_console, formats, out_console
 from tcpl.errors import Severity, UsageError, display_path
 
 if TYPE_CHECKING:
@@ -93,7 +93,11 @@ def check_command(
     output_format: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="auto, text, json, github, junit hoặc sarif.", envvar="TCPL_FORMAT"
+            "--format",
+            "-f",
+            help="auto, text, json, github, junit hoặc sarif.",
+            envvar="TCPL_FORMAT",
+            callback=formats(*FORMATS),
         ),
     ] = "auto",
     output_file: Annotated[
@@ -115,8 +119,6 @@ def check_command(
 ) -> None:
     from tcpl import reporters
 
-    if output_format not in FORMATS:
-        raise UsageError(f"--format phải là một trong: {', '.join(FORMATS)} (không phải '{output_format}')")
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
     if output_file is not None:

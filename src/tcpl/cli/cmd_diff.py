@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import EXIT_READ, checked_ruleset, out_console, write_json, write_text
+from tcpl.cli.common import EXIT_READ, checked_ruleset, formats, out_console, write_json, write_text
 from tcpl.errors import InvalidFilesError, UsageError, display_path
 from tcpl.loading.yamlfile import read_yaml
 
@@ -138,7 +138,13 @@ def diff_command(
         str, typer.Argument(metavar="MỚI", help="Tệp đánh giá mới, hoặc PHIÊN_BẢN:TỆP.", show_default=False)
     ],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table, json hoặc markdown.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json hoặc markdown (md).",
+            callback=formats("table", "json", "markdown"),
+        ),
     ] = "table",
     ruleset: Annotated[
         Path | None, typer.Option("--ruleset", help="Chấm cả hai theo bộ tiêu chí này.")
@@ -146,8 +152,6 @@ def diff_command(
 ) -> None:
     from tcpl.engine.diff import diff_results
 
-    if output_format not in ("table", "json", "markdown"):
-        raise UsageError(f"--format phải là table, json hoặc markdown (không phải '{output_format}')")
     checked_ruleset(ruleset)
     with tempfile.TemporaryDirectory(prefix="tcpl-diff-") as scratch:
         before = _load(old, ruleset, Path(scratch))

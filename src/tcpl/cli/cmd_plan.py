@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from tcpl.cli.common import EXIT_READ, EXIT_WRITE, err_console, out_console, self_check
+from tcpl.cli.common import EXIT_READ, EXIT_WRITE, err_console, formats, out_console, self_check
 from tcpl.errors import UsageError, display_path
 
 plan_app = typer.Typer(
@@ -221,7 +221,9 @@ def status_command(
             "--as-of", metavar="<ngày>", help="Tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định hôm nay."
         ),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table hoặc json.")] = "table",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table hoặc json.", callback=formats("table", "json"))
+    ] = "table",
 ) -> None:
     from rich.table import Table
 
@@ -231,8 +233,6 @@ def status_command(
     from tcpl.engine.tracking import task_states
     from tcpl.loading.plans import load_plan
 
-    if output_format not in ("table", "json"):
-        raise UsageError(f"--format phải là table hoặc json (không phải '{output_format}')")
     day = parse_day(as_of)
     loaded = load_plan(plan_path)
     states = task_states(loaded.plan, day)

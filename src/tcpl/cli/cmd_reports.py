@@ -10,7 +10,15 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl.cli.cmd_score import parse_day
-from tcpl.cli.common import EXIT_READ, EXIT_WRITE, checked_ruleset, out_console, self_check, write_json
+from tcpl.cli.common import (
+    EXIT_READ,
+    EXIT_WRITE,
+    checked_ruleset,
+    formats,
+    out_console,
+    self_check,
+    write_json,
+)
 from tcpl.errors import UsageError, display_path
 
 if TYPE_CHECKING:
@@ -28,7 +36,10 @@ OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Tệp cần viết; mặc định đặt trong thư mục năm.")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đích đã có.")]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="docx (Word) hoặc md (Markdown).")]
+FormatOpt = Annotated[
+    str,
+    typer.Option("--format", "-f", help="docx (Word) hoặc md (Markdown).", callback=formats("docx", "md")),
+]
 TemplateOpt = Annotated[
     Path | None, typer.Option("--template", help="Mẫu thân văn bản riêng (Markdown + Jinja).")
 ]
@@ -141,8 +152,6 @@ def _write(
 
 
 def _target(output: Path | None, folder: Path, stem: str, output_format: str) -> Path:
-    if output_format not in ("docx", "md"):
-        raise UsageError(f"--format phải là docx hoặc md (không phải '{output_format}')")
     target = output or folder / f"{stem}.{output_format}"
     if target.suffix.lower() != f".{output_format}":
         raise UsageError(f"tệp đích '{target.name}' phải có đuôi .{output_format}")
@@ -281,7 +290,9 @@ def calendar_command(
             "--as-of", metavar="<ngày>", help="Tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định hôm nay."
         ),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table hoặc json.")] = "table",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table hoặc json.", callback=formats("table", "json"))
+    ] = "table",
     force: ForceOpt = False,
     ruleset: RulesetOpt = None,
 ) -> None:
@@ -291,8 +302,6 @@ def calendar_command(
     from tcpl.documents.writer import check_target, write_text_atomic
     from tcpl.engine.calendar import STATE_WORDS, evaluation_calendar, status_of
 
-    if output_format not in ("table", "json"):
-        raise UsageError(f"--format phải là table hoặc json (không phải '{output_format}')")
     day = parse_day(as_of)
     bundle = _load(path, ruleset)
     cy = bundle.year

@@ -14,6 +14,7 @@ from tcpl import textfmt as fmt
 from tcpl.cli.common import (
     EXIT_READ,
     checked_ruleset,
+    formats,
     out_console,
     verdict_style,
     verdict_word,
@@ -85,7 +86,13 @@ def _commune_label(cy: CommuneYear) -> str:
 def score_command(
     path: PathArg,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Định dạng: table, json hoặc markdown.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Định dạng: table, json hoặc markdown (md).",
+            callback=formats("table", "json", "markdown"),
+        ),
     ] = "table",
     explain: Annotated[
         bool, typer.Option("--explain", help="Với mỗi nội dung: giá trị, quy tắc và kết quả.")
@@ -96,8 +103,6 @@ def score_command(
     ] = False,
     ruleset: RulesetOpt = None,
 ) -> None:
-    if output_format not in ("table", "json", "markdown"):
-        raise UsageError(f"--format phải là table, json hoặc markdown (không phải '{output_format}')")
     cy = load(path, ruleset)
     result = score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)
     for w in cy.warnings:
@@ -209,12 +214,16 @@ def gap_command(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Định dạng: table, json hoặc markdown.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Định dạng: table, json hoặc markdown (md).",
+            callback=formats("table", "json", "markdown"),
+        ),
     ] = "table",
     ruleset: RulesetOpt = None,
 ) -> None:
-    if output_format not in ("table", "json", "markdown"):
-        raise UsageError(f"--format phải là table, json hoặc markdown (không phải '{output_format}')")
     day = parse_day(as_of)
     cy = load(path, ruleset)
     result = score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from tcpl.cli.common import checked_ruleset, write_json, write_text
+from tcpl.cli.common import checked_ruleset, formats, write_json, write_text
 from tcpl.errors import Severity, UsageError, display_path
 from tcpl.loading.discovery import collect_yaml_files
 from tcpl.loading.files import Loader
@@ -49,7 +49,10 @@ def validate(
         list[Path],
         typer.Argument(metavar="ĐƯỜNG_DẪN", help="Tệp hoặc thư mục cần kiểm tra.", show_default=False),
     ],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="Định dạng: text hoặc json.")] = "text",
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Định dạng: text hoặc json.", callback=formats("text", "json")),
+    ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")] = False,
     ruleset: Annotated[
         Path | None,
@@ -57,8 +60,6 @@ def validate(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in lỗi, không in dòng tổng kết.")] = False,
 ) -> None:
-    if output_format not in ("text", "json"):
-        raise UsageError(f"--format phải là text hoặc json (không phải '{output_format}')")
     checked_ruleset(ruleset)
     files = collect_yaml_files(paths)
     if not files:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,23 @@ def out_console() -> Console:
 
 def err_console() -> Console:
     return Console(file=sys.stderr, highlight=False)
+
+
+_FORMAT_ALIASES = {"md": "markdown", "markdown": "md"}
+
+
+def formats(*choices: str) -> Callable[[str], str]:
+    """A --format callback: one of `choices`, any case, md and markdown meaning the same."""
+
+    def check(value: str) -> str:
+        word = value.strip().lower()
+        if word not in choices and _FORMAT_ALIASES.get(word) in choices:
+            word = _FORMAT_ALIASES[word]
+        if word not in choices:
+            raise UsageError(f"--format phải là một trong: {', '.join(choices)} (không phải '{value}')")
+        return word
+
+    return check
 
 
 def checked_ruleset(path: Path | None) -> Path | None:
