@@ -101,3 +101,20 @@ def test_task_states_ignore_entries_after_the_date() -> None:
     assert not states["B"].late and not states["C"].late and not states["D"].late
     later = {s.task.title: s for s in task_states(plan, date(2026, 4, 2))}
     assert not later["A"].late and later["A"].done_on == date(2026, 4, 2)
+
+
+def test_a_task_without_a_readable_deadline_is_not_hidden(tcpl, tmp_path) -> None:
+    import shutil
+
+    shutil.copytree(EXAMPLE, tmp_path / "xa")
+    plan = tmp_path / "xa" / "2023" / "plan.yaml"
+    text = plan.read_text("utf-8")
+    assert text.count("Thời gian thực hiện: Quý II/2023.") == 1
+    plan.write_text(text.replace("Quý II/2023.", "Sau khi có Hướng dẫn số 12 của huyện."), "utf-8")
+    data = json.loads(tcpl("plan", "status", str(plan), "--as-of", "2023-07-01", "-f", "json").stdout)
+    undated = [t["number"] for t in data["tasks"] if t["time"] and "số 12" in t["time"]]
+    assert data["no_deadline"] == undated and len(undated) == 1
+    line = next(n for n, ln in enumerate(text.splitlines(), start=1) if "Quý II/2023." in ln)
+    assert [(w["code"], w["line"]) for w in data["warnings"]] == [("TCPL330", line)]
+    table = " ".join(tcpl("plan", "status", str(plan), "--as-of", "2023-07-01").stdout.split())
+    assert "1 chưa có hạn để theo dõi" in table and f"plan.yaml:{line}:" in table

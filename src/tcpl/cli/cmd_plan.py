@@ -230,13 +230,21 @@ def status_command(
     from tcpl import textfmt as fmt
     from tcpl.cli.cmd_score import parse_day
     from tcpl.cli.common import write_json
+    from tcpl.engine.timewindow import unreadable
     from tcpl.engine.tracking import task_states
     from tcpl.loading.plans import load_plan
+    from tcpl.models.plan import TaskStatus
 
     day = parse_day(as_of)
     loaded = load_plan(plan_path)
     states = task_states(loaded.plan, day)
     late = [s for s in states if s.late]
+    # A deadline tcpl cannot read means a task that can never show as late: say so, do not hide it.
+    undated = [
+        s
+        for s in states
+        if unreadable(s.task.time_text, loaded.plan.year) and s.status is not TaskStatus.DONE
+    ]
     if output_format == "json":
         write_json(
             {
@@ -244,6 +252,11 @@ def status_command(
                 "as_of": day.isoformat(),
                 "tasks": [s.to_json() for s in states],
                 "late": [s.number for s in late],
+                "no_deadline": [s.number for s in undated],
+                "warnings": [
+                    {"path": d.path, "line": d.line, "col": d.col, "code": d.code, "message": d.message}
+                    for d in loaded.warnings
+                ],
             }
         )
         return
@@ -257,7 +270,7 @@ def status_command(
     table.add_column("Tình trạng", no_wrap=True)
     table.add_column("Ghi chú", ratio=2)
     for s in states:
-        due = fmt.short_date(s.window.end) if s.window else "—"
+        due = fmt.short_date(s.window.end) if s.window else ("[yellow]?[/]" if s.task.time_text else "—")
         state = f"[red bold]QUÁ HẠN[/] ({s.status.value})" if s.late else s.status.value
         if s.status.value == "hoàn thành":
             state = f"[green]{state}[/]"
@@ -275,5 +288,8 @@ def status_command(
     console.print(
         f"{len(states)} nhiệm vụ: {done} hoàn thành, {len(late)} quá hạn"
         + (f" (nhiệm vụ {', '.join(str(s.number) for s in late)})" if late else "")
+        + (f"; {len(undated)} chưa có hạn để theo dõi" if undated else "")
         + "."
     )
+    for d in loaded.warnings:
+        console.print(f"  [yellow]•[/] {escape(d.format())}", soft_wrap=True)

@@ -91,3 +91,11 @@ def parse_due(text: str | None, year: int | None = None) -> DueWindow | None:
     if year is not None and ALL_YEAR.search(t):
         return DueWindow(date(year, 1, 1), date(year, 12, 31), ALL_YEAR.search(t).group(0))  # type: ignore[union-attr]
     return None
+
+
+def unreadable(text: str | None, year: int | None = None) -> bool:
+    """A time that names a date or period (it has digits) that tcpl cannot read as a deadline.
+
+    A time without digits ("Theo quy định", "Khi có yêu cầu") is not a deadline and is not flagged.
+    """
+    return bool(text) and parse_due(text, year) is None and re.search(r"\d", text or "") is not None

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from tcpl.errors import Severity, UsageError, display_path
+from tcpl.errors import Diagnostic, Severity, UsageError, display_path
 from tcpl.loading.files import PLAN_NAMES, Loader, find_commune_file
 from tcpl.loading.validation import validate
 from tcpl.loading.yamlfile import YamlDocument
@@ -24,7 +23,7 @@ def load_plan_model(doc: YamlDocument) -> Plan | None:
 
 def check_task_times(plan: Plan, doc: YamlDocument) -> None:
     """Warn about a task time tcpl cannot read (no deadline) or that is not of the plan's year."""
-    from tcpl.engine.timewindow import parse_due
+    from tcpl.engine.timewindow import parse_due, unreadable
 
     for s_index, section in enumerate(plan.sections):
         for t_index, task in enumerate(section.tasks):
@@ -33,12 +32,13 @@ def check_task_times(plan: Plan, doc: YamlDocument) -> None:
                     continue
                 loc: tuple[str | int, ...] = ("sections", s_index, "tasks", t_index, "lines", l_index)
                 window = parse_due(line.text, plan.year)
-                if window is None and re.search(r"\d", line.text):
+                if unreadable(line.text, plan.year):
                     doc.diagnostics.append(
                         doc.diagnostic(
                             loc,
                             f"không hiểu thời gian '{line.text}': tcpl không tính được hạn của"
-                            " nhiệm vụ (viết ví dụ 'Quý II/2026', 'tháng 3/2026', 'năm 2026')",
+                            f" nhiệm vụ (viết ví dụ 'Quý II/{plan.year}', 'tháng 3/{plan.year}',"
+                            f" 'trước ngày 31/3/{plan.year}', 'năm {plan.year}')",
                             code="TCPL330",
                             severity=Severity.WARNING,
                         )
@@ -60,6 +60,8 @@ class LoadedPlan:
     path: Path
     commune: Commune | None
     commune_path: Path | None
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """The plan's warnings (a task time without a readable deadline...), for the commands to show."""
 
 
 def find_plan(path: Path) -> Path:
@@ -79,7 +81,13 @@ def load_plan(path: Path, loader: Loader | None = None) -> LoadedPlan:
     """Load a plan (file or commune-year folder) and its commune.yaml; raise on problems."""
     loader = loader or Loader()
     plan_path = find_plan(path)
-    plan = loader.load_or_raise(plan_path, expect="plan").model
+    loaded = loader.load_or_raise(plan_path, expect="plan")
     commune_path = find_commune_file(plan_path.parent)
     commune = loader.load_or_raise(commune_path, expect="commune").model if commune_path else None
-    return LoadedPlan(plan=plan, path=plan_path, commune=commune, commune_path=commune_path)
+    return LoadedPlan(
+        plan=loaded.model,
+        path=plan_path,
+        commune=commune,
+        commune_path=commune_path,
+        warnings=[d for d in loaded.diagnostics if d.severity is Severity.WARNING],
+    )
