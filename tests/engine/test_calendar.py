@@ -64,3 +64,21 @@ def test_ics_reminder_is_three_days_before_the_due_date(tcpl, tmp_path: Path) ->
     event = next(e for e in text.split("BEGIN:VEVENT")[1:] if "UID:huong-binh-2026-task-2@tcpl" in e)
     assert "DTSTART;VALUE=DATE:20261231" in event and "DTEND;VALUE=DATE:20270101" in event
     assert "TRIGGER:-P3D" in event
+
+
+def test_a_short_posting_is_flagged_in_the_calendar(tcpl, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(EXAMPLE, tmp_path / "xa")
+    path = tmp_path / "xa" / "2023" / "assessment.yaml"
+    text = path.read_text("utf-8")
+    assert "  start: 2023-12-18\n" in text
+    path.write_text(text.replace("  start: 2023-12-18\n", "  start: 2023-12-18\n  days: 3\n"), "utf-8")
+    data = json.loads(tcpl("calendar", str(path.parent), "--as-of", "2024-01-12", "-f", "json").stdout)
+    posting = next(e for e in data["events"] if e["id"] == "public_posting")
+    assert posting["due"] == "2023-12-20"
+    assert posting["detail"].startswith("niêm yết 3 ngày, ngắn hơn mức tối thiểu 5 ngày")
+    untouched = json.loads(
+        tcpl("calendar", str(EXAMPLE / "2023"), "--as-of", "2024-01-12", "-f", "json").stdout
+    )
+    assert "ngắn hơn" not in next(e for e in untouched["events"] if e["id"] == "public_posting")["detail"]

@@ -81,6 +81,11 @@ def evaluation_calendar(
             days = assessment.posting.days or step.min_days or 1
             start = assessment.posting.start
             due = start + timedelta(days=days - 1)
+            if step.min_days and days < step.min_days:
+                # The calendar is where the officer plans the posting: say it is too short here too.
+                detail = f"niêm yết {days} ngày, ngắn hơn mức tối thiểu {step.min_days} ngày" + (
+                    f"; {detail}" if detail else ""
+                )
         if due is not None and step.id != "public_posting":
             detail = f"trước ngày {due.day:02d}/{due.month:02d}/{due.year}" + (
                 f"; {detail}" if detail else ""
