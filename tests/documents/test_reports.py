@@ -223,6 +223,31 @@ def test_feedback_document(tcpl, tmp_path: Path) -> None:
     assert table.rows[2].cells[3].text.startswith("Giải trình: Điểm chỉ tiêu 3.1")
     assert "Số ý kiến được tiếp thu: 1/2." in document_text(out)
     assert check_nd30(out, numbered=False) == []
+    assert "kiểm tra lại ngày" not in result.stdout and "chưa có nội dung tiếp thu" not in result.stdout
+
+
+def test_feedback_dated_before_posting_or_unanswered_is_noted(tcpl, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(EXAMPLE, tmp_path / "xa")
+    path = tmp_path / "xa" / "2023" / "feedback.yaml"
+    text = path.read_text("utf-8")
+    assert "  - date: 2023-12-19\n" in text
+    text = text.replace("  - date: 2023-12-19\n", "  - date: 2023-12-01\n")
+    text += (
+        "  - source: Bà Lê Thị Hoa, thôn Hương Sơn\n    content: Đề nghị công khai số liệu chỉ tiêu 2.5.\n"
+    )
+    path.write_text(text, "utf-8")
+    out = tmp_path / "yk.docx"
+    result = tcpl("feedback", str(path.parent), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.stdout.split())
+    assert (
+        "Ý kiến 1 (Ông Nguyễn Văn Bình, thôn Bình Lộc) ghi ngày 01/12/2023, trước ngày bắt đầu niêm yết 18/12/2023"
+        in flat
+    )
+    assert "Ý kiến 3 (Bà Lê Thị Hoa, thôn Hương Sơn) chưa có nội dung tiếp thu, giải trình" in flat
+    assert "Ý kiến 2" not in flat
 
 
 def test_report_refuses_a_bad_period(tcpl) -> None:

@@ -412,4 +412,15 @@ def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path 
     doc.title(info)
     render_body(doc, body)
     doc.signature(info)
-    return Rendered(doc, _markdown(info, body), document_notes(bundle, result))
+    notes = document_notes(bundle, result)
+    start = context["posting"]["start"]
+    for n, opinion in enumerate(bundle.feedback.opinions if bundle.feedback else [], start=1):
+        # Opinions answer the posted draft: one dated before the posting began has a wrong date.
+        if start and opinion.date and opinion.date < start:
+            notes.append(
+                f"Ý kiến {n} ({opinion.source}) ghi ngày {fmt.short_date(opinion.date)}, trước ngày bắt đầu niêm"
+                f" yết {fmt.short_date(start)}: kiểm tra lại ngày."
+            )
+        if not opinion.response:
+            notes.append(f"Ý kiến {n} ({opinion.source}) chưa có nội dung tiếp thu, giải trình (response).")
+    return Rendered(doc, _markdown(info, body), notes)
