@@ -14,7 +14,14 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import EXIT_READ, checked_ruleset, formats, out_console, write_json, write_text
+from tcpl.cli.common import (
+    EXIT_READ,
+    ReadFormatOpt,
+    checked_ruleset,
+    out_console,
+    write_json,
+    write_text,
+)
 from tcpl.errors import InvalidFilesError, UsageError, display_path
 from tcpl.loading.yamlfile import read_yaml
 
@@ -137,15 +144,7 @@ def diff_command(
     new: Annotated[
         str, typer.Argument(metavar="MỚI", help="Tệp đánh giá mới, hoặc PHIÊN_BẢN:TỆP.", show_default=False)
     ],
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table, json hoặc markdown (md).",
-            callback=formats("table", "json", "markdown"),
-        ),
-    ] = "table",
+    output_format: ReadFormatOpt = "table",
     ruleset: Annotated[
         Path | None, typer.Option("--ruleset", help="Chấm cả hai theo bộ tiêu chí này.")
     ] = None,

@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from tcpl.cli.common import EXIT_READ, EXIT_WRITE, err_console, formats, out_console, self_check
+from tcpl.cli.common import (
+    EXIT_READ,
+    EXIT_WRITE,
+    AsOfOpt,
+    TableJsonOpt,
+    err_console,
+    out_console,
+    self_check,
+)
 from tcpl.errors import UsageError, display_path
 
 plan_app = typer.Typer(
@@ -215,15 +223,8 @@ def status_command(
     plan_path: Annotated[
         Path, typer.Argument(metavar="KẾ_HOẠCH", help="Tệp plan.yaml hoặc thư mục năm.", show_default=False)
     ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", metavar="<ngày>", help="Tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định hôm nay."
-        ),
-    ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table hoặc json.", callback=formats("table", "json"))
-    ] = "table",
+    as_of: AsOfOpt = None,
+    output_format: TableJsonOpt = "table",
 ) -> None:
     from rich.table import Table
 

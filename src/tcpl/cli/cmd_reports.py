@@ -13,6 +13,8 @@ from tcpl.cli.cmd_score import parse_day
 from tcpl.cli.common import (
     EXIT_READ,
     EXIT_WRITE,
+    AsOfOpt,
+    TableJsonOpt,
     checked_ruleset,
     formats,
     out_console,
@@ -284,15 +286,8 @@ def feedback_command(
 def calendar_command(
     path: FolderArg,
     ics: Annotated[Path | None, typer.Option("--ics", help="Viết tệp lịch iCalendar (.ics).")] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", metavar="<ngày>", help="Tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định hôm nay."
-        ),
-    ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table hoặc json.", callback=formats("table", "json"))
-    ] = "table",
+    as_of: AsOfOpt = None,
+    output_format: TableJsonOpt = "table",
     force: ForceOpt = False,
     ruleset: RulesetOpt = None,
 ) -> None:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import EXIT_READ, formats, out_console, write_json
+from tcpl.cli.common import EXIT_READ, TableJsonOpt, formats, out_console, write_json
 from tcpl.engine.scoring import describe_rule
 from tcpl.errors import UsageError
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry
@@ -43,9 +43,7 @@ def _model_word(rs: Ruleset) -> str:
     help="Liệt kê các bộ tiêu chí đi kèm tcpl.\n\n[bold]Ví dụ:[/]\n\n  tcpl rules list" + EXIT_READ,
 )
 def list_rules(
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table hoặc json.", callback=formats("table", "json"))
-    ] = "table",
+    output_format: TableJsonOpt = "table",
 ) -> None:
     registry = RulesetRegistry()
     rulesets = registry.all_shipped()

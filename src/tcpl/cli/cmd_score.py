@@ -13,8 +13,9 @@ from rich.table import Table
 from tcpl import textfmt as fmt
 from tcpl.cli.common import (
     EXIT_READ,
+    AsOfOpt,
+    ReadFormatOpt,
     checked_ruleset,
-    formats,
     out_console,
     verdict_style,
     verdict_word,
@@ -85,15 +86,7 @@ def _commune_label(cy: CommuneYear) -> str:
 
 def score_command(
     path: PathArg,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Định dạng: table, json hoặc markdown (md).",
-            callback=formats("table", "json", "markdown"),
-        ),
-    ] = "table",
+    output_format: ReadFormatOpt = "table",
     explain: Annotated[
         bool, typer.Option("--explain", help="Với mỗi nội dung: giá trị, quy tắc và kết quả.")
     ] = False,
@@ -207,21 +200,8 @@ def show_score(result: ScoreResult, cy: CommuneYear, *, explain: bool) -> None:
 
 def gap_command(
     path: PathArg,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", metavar="<ngày>", help="Tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định hôm nay."
-        ),
-    ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Định dạng: table, json hoặc markdown (md).",
-            callback=formats("table", "json", "markdown"),
-        ),
-    ] = "table",
+    as_of: AsOfOpt = None,
+    output_format: ReadFormatOpt = "table",
     ruleset: RulesetOpt = None,
 ) -> None:
     day = parse_day(as_of)

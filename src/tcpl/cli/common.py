@@ -6,8 +6,9 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 
 from tcpl.engine.results import Verdict
@@ -52,6 +53,28 @@ def formats(*choices: str) -> Callable[[str], str]:
         return word
 
     return check
+
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", metavar="<ngày>", help="Tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định hôm nay."
+    ),
+]
+"""--as-of for the commands that judge deadlines; parsed by `parse_day`."""
+TableJsonOpt = Annotated[
+    str, typer.Option("--format", "-f", help="table hoặc json.", callback=formats("table", "json"))
+]
+ReadFormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Định dạng: table, json hoặc markdown (md).",
+        callback=formats("table", "json", "markdown"),
+    ),
+]
+"""--format of the commands that print a result: table (screen), json (scripts), markdown (a PR comment)."""
 
 
 def checked_ruleset(path: Path | None) -> Path | None:
