@@ -341,3 +341,16 @@ def test_unverified_maxima_and_recognition_are_reported() -> None:
         w.startswith("Chưa đối chiếu với văn bản gốc: điều kiện công nhận; điểm tối đa của tiêu chí 1, 2")
         for w in result.warnings
     )
+
+
+def test_a_criterion_failing_for_want_of_entered_points_says_so() -> None:
+    rs = points_ruleset([80, 20])
+    # criterion 2's only item has no self-score: it counts 0 and the reason must say why
+    result = score(rs, assessment({"1.1.1": {"points": 80}, "2.1.1": {}}))
+    assert result.recognized is False
+    assert (
+        "Tiêu chí 2 đạt 0/20 điểm, chưa đạt 50% điểm tối đa (10 điểm); trong đó nội dung 2.1.1 chưa có số"
+        " liệu hoặc điểm tự chấm, tính 0 điểm" in result.reasons
+    )
+    entered = score(rs, assessment({"1.1.1": {"points": 80}, "2.1.1": {"points": 5}}))
+    assert "Tiêu chí 2 đạt 5/20 điểm, chưa đạt 50% điểm tối đa (10 điểm)" in entered.reasons

@@ -358,9 +358,16 @@ def _decide_points(ruleset: Ruleset, result: ScoreResult) -> None:
         c.met = at_least(c.points or 0.0, c.points_required)
         checks.append(c.met)
         if not c.met:
+            # Say when the shortfall comes from figures not entered, not from work not done.
+            unscored = [i.id for ind in c.indicators for i in ind.items if i.missing or i.points_missing]
             result.reasons.append(
                 f"Tiêu chí {c.id} đạt {fmt.number(c.points)}/{fmt.number(c.max_points)} điểm, chưa đạt"
                 f" {fmt.percent(share, digits=0)} điểm tối đa ({fmt.number(c.points_required)} điểm)"
+                + (
+                    f"; trong đó nội dung {', '.join(unscored)} chưa có số liệu hoặc điểm tự chấm, tính 0 điểm"
+                    if unscored
+                    else ""
+                )
             )
     if share is None:
         checks.append(None)
