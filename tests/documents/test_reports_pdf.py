@@ -71,3 +71,23 @@ def test_q4_report_portrait_then_landscape_annex_numbered_from_one(pdfs: dict[st
     assert following[0] == "2"  # numbering restarts: the annex's second page is page 2
     main_second = [ln.strip() for ln in pdf_text(pdf, 2).splitlines() if ln.strip()]
     assert main_second[0] == "2"
+
+
+def test_province_list_is_one_landscape_page_with_whole_headers(tcpl, tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "tinh"
+    shutil.copytree(EXAMPLE, root / "huong-binh")
+    (root / "office.yaml").write_text(
+        "kind: office\nissuing_body: [ỦY BAN NHÂN DÂN, THỊ XÃ HƯƠNG TRÀ]\nplace: Hương Trà\n"
+        "authority: Chủ tịch Ủy ban nhân dân thị xã Hương Trà\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "danh-sach.docx"
+    assert tcpl("summary", str(root), "--year", "2023", "-o", str(out)).exit_code == 0
+    pdf = convert_to_pdf(out)
+    assert rounded(pdf_pages(pdf)) == [LANDSCAPE]
+    words = pdf_text(pdf, 1).split()
+    assert "STT" in words  # the narrow column does not break its own heading
+    assert "xã Hương Bình" in " ".join(words)
+    assert all("LiberationSerif" in f for f in pdf_fonts(pdf))

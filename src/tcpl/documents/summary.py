@@ -30,7 +30,7 @@ def build_summary_sheet(
     criteria = max((len(r.criteria) for r in rows), default=0)
     points = any(r.model == "points" for r in rows)
     columns = [
-        Column("n", "STT", 0.04, numeric=True),
+        Column("n", "STT", 0.055, numeric=True),
         Column("name", "Tên đơn vị", 0.16),
         Column("province", "Tỉnh, thành phố", 0.12),
         Column("ruleset", "Bộ tiêu chí", 0.1),
