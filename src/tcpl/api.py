@@ -2,7 +2,7 @@
 
     from tcpl import api
     year = api.load_commune_year(Path("plans/huong-binh/2026"))
-    result = api.score(year.ruleset.ruleset, year.assessment)
+    result = api.score_loaded(year.ruleset, year.assessment)
     print(result.recognized, result.reasons)
 
 Document builders import python-docx and Jinja only when called.
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tcpl.batch import TreeResult, scan_tree
 from tcpl.engine.gap import GapResult, gap
 from tcpl.engine.results import ScoreResult
-from tcpl.engine.scoring import score
+from tcpl.engine.scoring import score, score_loaded
 from tcpl.loading.bundle import Bundle, load_bundle
 from tcpl.loading.files import CommuneYear, Loader, load_commune_year
 from tcpl.loading.plans import LoadedPlan, load_plan
@@ -44,6 +44,7 @@ __all__ = [
     "render_report",
     "scan_tree",
     "score",
+    "score_loaded",
 ]
 
 
@@ -61,5 +62,5 @@ def render_report(folder: Path, quarter: int, *, template: Path | None = None) -
 
     bundle = load_bundle(folder)
     cy = bundle.year
-    result = score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)
+    result = score_loaded(cy.ruleset, cy.assessment)
     return build_report(bundle, result, quarter, template=template)

@@ -110,15 +110,15 @@ class _Chunk:
     plans: list[tuple[str, int]]  # (year folder, plan year)
 
 
-def _work(paths: list[str], ruleset: str | None, skip_foreign: bool = True) -> _Chunk:
-    from tcpl.engine.scoring import score
+def _work(paths: list[str], ruleset: str | None) -> _Chunk:
+    from tcpl.engine.scoring import score_loaded
 
     loader = _loader(ruleset)
     out = _Chunk([], [], [], {}, [])
     for raw in paths:
         path = Path(raw)
         loaded = loader.load(path)
-        if loaded.kind is None and skip_foreign and [d.code for d in loaded.diagnostics] == ["TCPL013"]:
+        if loaded.kind is None and [d.code for d in loaded.diagnostics] == ["TCPL013"]:
             out.files.append(FileReport(display_path(path), None, True))
             continue
         out.files.append(FileReport(display_path(path), loaded.kind, loaded.ok))
@@ -135,7 +135,7 @@ def _work(paths: list[str], ruleset: str | None, skip_foreign: bool = True) -> _
             out.plans.append((str(path.resolve().parent), loaded.model.year))
         elif loaded.kind == "assessment" and loaded.ruleset is not None:
             rs = loaded.ruleset
-            result = score(rs.ruleset, loaded.model, base_ruleset=rs.base_id)
+            result = score_loaded(rs, loaded.model)
             folder = path.resolve().parent
             out.communes.append(
                 CommuneYearSummary(

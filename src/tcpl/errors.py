@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -18,6 +19,11 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+
+
+def byte_line_col(raw: bytes, index: int) -> tuple[int, int]:
+    """1-based line and column of byte `index` (a byte that is not UTF-8, say)."""
+    return raw.count(b"\n", 0, index) + 1, index - (raw.rfind(b"\n", 0, index) + 1) + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +40,25 @@ class Diagnostic:
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+    @property
+    def severity_word(self) -> str:
+        return "lỗi" if self.severity is Severity.ERROR else "cảnh báo"
+
+    def report_line(self) -> str:
+        """The line `tcpl validate` and `tcpl check` print: `path:line:col: lỗi CODE: message`."""
+        return f"{self.path}:{self.line}:{self.col}: {self.severity_word} {self.code}: {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "loc": list(self.loc),
+        }
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.col, self.message)

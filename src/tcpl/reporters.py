@@ -59,28 +59,12 @@ CODE_TITLES = {
 }
 
 
-def verdict_word(recognized: bool | None) -> str:
-    return {True: "đạt chuẩn", False: "chưa đạt chuẩn", None: "chưa xác định"}[recognized]
-
-
 def unrecognised(result: TreeResult) -> list[CommuneYearSummary]:
     return [c for c in result.communes if c.recognized is not True]
 
 
 def failed(result: TreeResult, *, require_recognized: bool) -> bool:
     return result.errors > 0 or (require_recognized and bool(unrecognised(result)))
-
-
-def _diag_json(d: Diagnostic) -> dict[str, Any]:
-    return {
-        "path": d.path,
-        "line": d.line,
-        "col": d.col,
-        "severity": d.severity.value,
-        "code": d.code,
-        "message": d.message,
-        "loc": list(d.loc),
-    }
 
 
 def counts(result: TreeResult) -> dict[str, Any]:
@@ -113,7 +97,7 @@ def to_json(result: TreeResult, *, require_recognized: bool) -> str:
         "summary": counts(result),
         "files": [f.__dict__ for f in result.files],
         "skipped": result.skipped,
-        "diagnostics": [_diag_json(d) for d in result.diagnostics],
+        "diagnostics": [d.to_json() for d in result.diagnostics],
         "communes": [c.to_json() for c in result.communes],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -160,8 +144,9 @@ def to_github(result: TreeResult, *, require_recognized: bool, limit: int = GITH
         for c in unrecognised(result):
             if shown >= limit:
                 break
-            message = f"{c.name or c.commune} năm {c.year}: {verdict_word(c.recognized)}. " + " ".join(
-                c.reasons[:3]
+            message = (
+                f"{c.name or c.commune} năm {c.year}: {fmt.recognition_word(c.recognized)}. "
+                + " ".join(c.reasons[:3])
             )
             lines.append(
                 annotation("error", message, file=c.path, line=1, col=1, title="TCPL900 Xã chưa đạt chuẩn")
@@ -177,10 +162,6 @@ def to_github(result: TreeResult, *, require_recognized: bool, limit: int = GITH
         summary += f"; {hidden} thông báo khác xem trong bảng tóm tắt của bước (step summary)"
     lines.append(f"::notice title=tcpl::{_escape_data(summary)}")
     return "\n".join(lines) + "\n"
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def step_summary(result: TreeResult, *, limit: int = 500) -> str:
@@ -203,9 +184,9 @@ def step_summary(result: TreeResult, *, limit: int = 500) -> str:
             "|---|---:|---:|---|---|---|",
         ]
         for d in result.diagnostics[:limit]:
-            level = "lỗi" if d.severity is Severity.ERROR else "cảnh báo"
             out.append(
-                f"| {_md_cell(d.path)} | {d.line} | {d.col} | {level} | {d.code} | {_md_cell(d.message)} |"
+                f"| {fmt.md_cell(d.path)} | {d.line} | {d.col} | {d.severity_word} | {d.code} |"
+                f" {fmt.md_cell(d.message)} |"
             )
         if len(result.diagnostics) > limit:
             out.append(
@@ -223,8 +204,8 @@ def step_summary(result: TreeResult, *, limit: int = 500) -> str:
         for cy in bad[:limit]:
             reason = "; ".join((cy.reasons or cy.undetermined)[:2])
             out.append(
-                f"| {_md_cell(cy.name or cy.commune or cy.path)} | {cy.year} | {cy.ruleset} |"
-                f" {verdict_word(cy.recognized)} | {_md_cell(reason)} |"
+                f"| {fmt.md_cell(cy.name or cy.commune or cy.path)} | {cy.year} | {cy.ruleset} |"
+                f" {fmt.recognition_word(cy.recognized)} | {fmt.md_cell(reason)} |"
             )
         out.append("")
     return "\n".join(out) + "\n"
@@ -260,7 +241,7 @@ def to_junit(result: TreeResult, *, require_recognized: bool) -> str:
         case = ET.SubElement(
             communes, "testcase", classname="tcpl.communes", name=f"{c.commune or c.path} {c.year}"
         )
-        text = f"{c.name or c.commune}: {verdict_word(c.recognized)} ({c.ruleset})"
+        text = f"{c.name or c.commune}: {fmt.recognition_word(c.recognized)} ({c.ruleset})"
         if c.total_points is not None:
             text += f"; tổng điểm {fmt.number(c.total_points)}"
         if require_recognized and c.recognized is not True:
@@ -305,7 +286,7 @@ def to_sarif(result: TreeResult, *, require_recognized: bool) -> str:
                     "ruleId": "TCPL900",
                     "level": "error",
                     "message": {
-                        "text": f"{c.name or c.commune} năm {c.year}: {verdict_word(c.recognized)}. "
+                        "text": f"{c.name or c.commune} năm {c.year}: {fmt.recognition_word(c.recognized)}. "
                         + " ".join(c.reasons[:3])
                     },
                     "locations": [

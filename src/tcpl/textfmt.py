@@ -1,4 +1,4 @@
-"""Numbers and dates written the Vietnamese way (decimal comma; Decree 30 dates)."""
+"""Numbers, dates and verdict words written the Vietnamese way (decimal comma; Decree 30 dates)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,22 @@ def long_date(d: date) -> str:
 def short_date(d: date) -> str:
     """ "05/01/2023"."""
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def met_word(met: bool | None, *, missing: bool = False) -> str:
+    """A table cell for an item, indicator or criterion: "Đạt", "Chưa đạt", "Chưa xác định"."""
+    if missing:
+        return "Thiếu số liệu"
+    if met is None:
+        return "Chưa xác định"
+    return "Đạt" if met else "Chưa đạt"
+
+
+def recognition_word(recognized: bool | None) -> str:
+    """A commune-year's result inside a sentence: "đạt chuẩn", "chưa đạt chuẩn", "chưa xác định"."""
+    return {True: "đạt chuẩn", False: "chưa đạt chuẩn", None: "chưa xác định"}[recognized]
+
+
+def md_cell(text: str) -> str:
+    """Text safe inside one Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")

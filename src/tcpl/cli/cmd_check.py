@@ -13,7 +13,7 @@ from rich.table import Table
 
 from tcpl import textfmt as fmt
 from tcpl.cli.common import checked_ruleset, err_console, formats, out_console
-from tcpl.errors import Severity, UsageError, display_path
+from tcpl.errors import UsageError, display_path
 
 if TYPE_CHECKING:
     from tcpl.batch import TreeResult
@@ -56,8 +56,9 @@ def register(app: typer.Typer) -> None:
     )(summary_command)
 
 
-def _progress_enabled(output_format: str) -> bool:
-    return output_format == "text" and sys.stderr.isatty() and not os.environ.get("CI")
+def _on_terminal() -> bool:
+    """A person is watching stderr: show a progress bar (never in CI logs)."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
 
 
 def run_scan(roots: list[Path], ruleset: Path | None, *, show_progress: bool) -> TreeResult:
@@ -126,11 +127,13 @@ def check_command(
 
         # A CI report is rewritten on every run; still refuse a folder or a missing parent before the scan.
         check_target(output_file, force=True)
-    result = run_scan(paths, ruleset, show_progress=_progress_enabled(output_format) and output_file is None)
+    result = run_scan(
+        paths, ruleset, show_progress=output_format == "text" and output_file is None and _on_terminal()
+    )
     failed = reporters.failed(result, require_recognized=require_recognized)
     if output_format == "text":
         text = None
-        show_text(result, require_recognized=require_recognized, verbose=verbose, output_file=output_file)
+        show_text(result, verbose=verbose, output_file=output_file)
     elif output_format == "json":
         text = reporters.to_json(result, require_recognized=require_recognized)
     elif output_format == "github":
@@ -153,22 +156,17 @@ def check_command(
     raise typer.Exit(1 if failed else 0)
 
 
-def show_text(
-    result: TreeResult, *, require_recognized: bool, verbose: bool, output_file: Path | None
-) -> None:
+def show_text(result: TreeResult, *, verbose: bool, output_file: Path | None) -> None:
     from tcpl import reporters
 
-    lines: list[str] = []
-    for d in result.diagnostics:
-        word = "lỗi" if d.severity is Severity.ERROR else "cảnh báo"
-        lines.append(f"{d.path}:{d.line}:{d.col}: {word} {d.code}: {d.message}")
+    lines = [d.report_line() for d in result.diagnostics]
     c = reporters.counts(result)
     show_all = verbose or len(result.communes) <= 30
     for cy in result.communes:
         if show_all or cy.recognized is not True:
             total = f" — {fmt.number(cy.total_points)} điểm" if cy.total_points is not None else ""
             lines.append(
-                f"{cy.path}: {cy.name or cy.commune} năm {cy.year}: {reporters.verdict_word(cy.recognized)}{total}"
+                f"{cy.path}: {cy.name or cy.commune} năm {cy.year}: {fmt.recognition_word(cy.recognized)}{total}"
             )
     share = fmt.percent(c["recognized_share"]) if c["recognized_share"] is not None else "—"
     lines.append(
@@ -212,7 +210,7 @@ def summary_command(
         check_target(output, force=force)
         if output.suffix.lower() == ".docx":
             office = _office_for_list(paths[0])
-    result = run_scan(paths, ruleset, show_progress=sys.stderr.isatty() and not os.environ.get("CI"))
+    result = run_scan(paths, ruleset, show_progress=_on_terminal())
     rows = [c for c in result.communes if c.year == year]
     without = [u for u in result.unscored if u[1] == year]
     if result.errors:

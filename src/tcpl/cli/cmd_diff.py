@@ -23,6 +23,7 @@ from tcpl.cli.common import (
     write_text,
 )
 from tcpl.errors import InvalidFilesError, UsageError, display_path
+from tcpl.loading.rulesets import is_path_ref
 from tcpl.loading.yamlfile import read_yaml
 
 
@@ -84,13 +85,13 @@ def _materialise(spec: str, into: Path) -> Path:
         if isinstance(parsed, dict):
             for key in ("ruleset", "extends"):
                 ref = parsed.get(key)
-                if isinstance(ref, str) and (ref.endswith((".yaml", ".yml")) or "/" in ref):
+                if isinstance(ref, str) and is_path_ref(ref):
                     todo.append(PurePosixPath(posixpath.normpath(str(current.parent / ref))))
     return first
 
 
 def _load(spec: str, ruleset: Path | None, scratch: Path) -> Any:
-    from tcpl.engine.scoring import score
+    from tcpl.engine.scoring import score_loaded
     from tcpl.loading.files import Loader, find_assessment, load_commune_year
 
     path = Path(spec)
@@ -113,7 +114,7 @@ def _load(spec: str, ruleset: Path | None, scratch: Path) -> Any:
             for d in exc.diagnostics
         ]
         raise InvalidFilesError(exc.diagnostics) from None
-    return score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)
+    return score_loaded(cy.ruleset, cy.assessment)
 
 
 def _word(state: Any) -> str:
@@ -127,14 +128,10 @@ def _word(state: Any) -> str:
         parts.append({True: "đạt", False: "chưa đạt", None: "chưa xác định"}[met])
         return ", ".join(parts)
     if isinstance(state, bool):
-        return "đạt chuẩn" if state else "chưa đạt chuẩn"
+        return fmt.recognition_word(state)
     if isinstance(state, float | int):
         return fmt.number(state)
     return str(state)
-
-
-def _verdict(value: Any) -> str:
-    return {True: "đạt chuẩn", False: "chưa đạt chuẩn", None: "chưa xác định"}[value]
 
 
 def diff_command(
@@ -170,8 +167,8 @@ def diff_command(
             c.level,
             c.id,
             c.name,
-            _verdict(c.before) if c.level == "verdict" else _word(c.before),
-            _verdict(c.after) if c.level == "verdict" else _word(c.after),
+            fmt.recognition_word(c.before) if c.level == "verdict" else _word(c.before),
+            fmt.recognition_word(c.after) if c.level == "verdict" else _word(c.after),
             c.detail,
         )
         for c in result.changes
@@ -207,5 +204,6 @@ def diff_command(
     console.print(table)
     if result.verdict_changed:
         console.print(
-            f"[bold]Kết quả công nhận đổi: {_verdict(before.recognized)} → {_verdict(after.recognized)}[/]"
+            f"[bold]Kết quả công nhận đổi: {fmt.recognition_word(before.recognized)}"
+            f" → {fmt.recognition_word(after.recognized)}[/]"
         )

@@ -13,6 +13,7 @@ from tcpl.cli.common import (
     EXIT_WRITE,
     AsOfOpt,
     TableJsonOpt,
+    checked_template,
     err_console,
     out_console,
     self_check,
@@ -79,8 +80,7 @@ def render(
     check_target(target, force=force)
     if pdf:
         check_target(pdf_target(target), force=force)
-    if template is not None and not template.is_file():
-        raise UsageError(f"không tìm thấy mẫu '{display_path(template)}'")
+    checked_template(template)
     document = build_plan_document(loaded.plan, loaded.commune, template=template)
     write_atomic(target, lambda tmp: document.doc.save(str(tmp)))
     console = out_console()
@@ -170,21 +170,18 @@ def new_command(
 ) -> None:
     from tcpl.documents.writer import check_target, write_text_atomic
     from tcpl.engine.rollforward import roll_forward
+    from tcpl.loading.files import Loader
     from tcpl.loading.plan_import import dump_yaml
     from tcpl.loading.plans import find_plan
     from tcpl.loading.rulesets import RulesetRegistry
-    from tcpl.loading.yamlfile import read_yaml
 
     source = find_plan(plan_path)
-    from tcpl.loading.files import Loader
-
-    Loader().load_or_raise(source, expect="plan")  # refuse to roll forward a broken plan
+    loaded = Loader().load_or_raise(source, expect="plan")  # refuse to roll forward a broken plan
     check_target(output, force=force)
-    doc = read_yaml(source)
     registry = RulesetRegistry()
-    old_rulesets, new_rulesets = registry.for_year(int(doc.data["year"])), registry.for_year(year)
+    old_rulesets, new_rulesets = registry.for_year(loaded.model.year), registry.for_year(year)
     result = roll_forward(
-        doc.data,
+        loaded.doc.data,
         year,
         old_ruleset=old_rulesets[0].ruleset if old_rulesets else None,
         new_ruleset=new_rulesets[0].ruleset if new_rulesets else None,
@@ -242,9 +239,7 @@ def status_command(
     late = [s for s in states if s.late]
     # A deadline tcpl cannot read means a task that can never show as late: say so, do not hide it.
     undated = [
-        s
-        for s in states
-        if unreadable(s.task.time_text, loaded.plan.year) and s.status is not TaskStatus.DONE
+        s for s in states if unreadable(s.task.time_text, s.window) and s.status is not TaskStatus.DONE
     ]
     if output_format == "json":
         write_json(

@@ -16,6 +16,7 @@ from tcpl.cli.common import (
     AsOfOpt,
     TableJsonOpt,
     checked_ruleset,
+    checked_template,
     formats,
     out_console,
     self_check,
@@ -110,16 +111,16 @@ def _load(path: Path, ruleset: Path | None) -> Bundle:
 
 def _prepare(path: Path, ruleset: Path | None, template: Path | None) -> tuple[Bundle, ScoreResult]:
     """What every document command starts with: check the template, load the year, score it."""
-    _check_template(template)
+    checked_template(template)
     bundle = _load(path, ruleset)
     return bundle, _score(bundle)
 
 
 def _score(bundle: Bundle) -> ScoreResult:
-    from tcpl.engine.scoring import score
+    from tcpl.engine.scoring import score_loaded
 
     cy = bundle.year
-    return score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)
+    return score_loaded(cy.ruleset, cy.assessment)
 
 
 def _write(
@@ -140,7 +141,6 @@ def _write(
         write_text_atomic(target, rendered.markdown)
     else:
         document = rendered.document
-        assert document is not None
         write_atomic(target, lambda tmp: document.doc.save(str(tmp)))
     console = out_console()
     console.print(f"Đã viết [bold]{escape(display_path(target))}[/]")
@@ -158,11 +158,6 @@ def _target(output: Path | None, folder: Path, stem: str, output_format: str) ->
     if target.suffix.lower() != f".{output_format}":
         raise UsageError(f"tệp đích '{target.name}' phải có đuôi .{output_format}")
     return target
-
-
-def _check_template(template: Path | None) -> None:
-    if template is not None and not template.is_file():
-        raise UsageError(f"không tìm thấy mẫu '{display_path(template)}'")
 
 
 def scoresheet_command(
@@ -227,7 +222,7 @@ def report_command(
 
     if period not in ("q1", "q2", "q3", "q4"):
         raise UsageError(f"kỳ báo cáo phải là q1, q2, q3 hoặc q4 (không phải '{period}')")
-    _check_template(template)
+    checked_template(template)
     day = parse_day(as_of) if as_of else None
     bundle = _load(path, ruleset)
     year = bundle.year.assessment.year

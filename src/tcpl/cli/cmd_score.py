@@ -18,17 +18,15 @@ from tcpl.cli.common import (
     checked_ruleset,
     out_console,
     verdict_style,
-    verdict_word,
     write_json,
     write_text,
 )
 from tcpl.documents.markdown import gap_markdown, score_markdown, verdict_text
 from tcpl.engine.gap import GapResult, gap
 from tcpl.engine.results import ScoreResult
-from tcpl.engine.scoring import score
+from tcpl.engine.scoring import score_loaded
 from tcpl.errors import UsageError
 from tcpl.loading.files import CommuneYear, Loader, load_commune_year
-from tcpl.loading.rulesets import RulesetRegistry
 
 PathArg = Annotated[
     Path,
@@ -73,7 +71,7 @@ def register(app: typer.Typer) -> None:
 
 def load(path: Path, ruleset: Path | None) -> CommuneYear:
     checked_ruleset(ruleset)
-    loader = Loader(registry=RulesetRegistry(), ruleset_override=ruleset)
+    loader = Loader(ruleset_override=ruleset)
     return load_commune_year(path, loader)
 
 
@@ -97,7 +95,7 @@ def score_command(
     ruleset: RulesetOpt = None,
 ) -> None:
     cy = load(path, ruleset)
-    result = score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)
+    result = score_loaded(cy.ruleset, cy.assessment)
     for w in cy.warnings:
         result.warnings.append(w.format())
     if output_format == "json":
@@ -145,14 +143,14 @@ def show_score(result: ScoreResult, cy: CommuneYear, *, explain: bool) -> None:
             "",
             fmt.number(c.points),
             fmt.number(c.max_points),
-            verdict_word(c.met),
+            fmt.met_word(c.met),
             verdict_style(c.met),
             bold=True,
         )
         for ind in c.indicators:
             missing = any(i.missing for i in ind.items) and ind.met is not True
             # Points model: an indicator's result is its points; only missing data is worth a word.
-            word = verdict_word(ind.met, missing=missing)
+            word = fmt.met_word(ind.met, missing=missing)
             if result.model == "points":
                 word = "Thiếu số liệu" if missing else ""
             row(
@@ -175,7 +173,7 @@ def show_score(result: ScoreResult, cy: CommuneYear, *, explain: bool) -> None:
                         detail,
                         fmt.number(it.points),
                         fmt.number(it.max_points),
-                        verdict_word(it.met, missing=it.missing),
+                        fmt.met_word(it.met, missing=it.missing),
                         verdict_style(it.met, missing=it.missing),
                     )
     console.print(table)
@@ -206,7 +204,7 @@ def gap_command(
 ) -> None:
     day = parse_day(as_of)
     cy = load(path, ruleset)
-    result = score(cy.ruleset.ruleset, cy.assessment, base_ruleset=cy.ruleset.base_id)
+    result = score_loaded(cy.ruleset, cy.assessment)
     answer = gap(cy.ruleset.ruleset, cy.assessment, as_of=day, result=result)
     if output_format == "json":
         write_json(

@@ -88,24 +88,12 @@ def validate(
                 "version": 1,
                 "status": "fail" if failed else "ok",
                 "files": [{"path": display_path(r.path), "kind": r.kind, "ok": r.ok} for r in results],
-                "diagnostics": [
-                    {
-                        "path": d.path,
-                        "line": d.line,
-                        "col": d.col,
-                        "severity": d.severity.value,
-                        "code": d.code,
-                        "message": d.message,
-                        "loc": list(d.loc),
-                    }
-                    for d in diagnostics
-                ],
+                "diagnostics": [d.to_json() for d in diagnostics],
             }
         )
     else:
         for d in diagnostics:
-            word = "lỗi" if d.severity is Severity.ERROR else "cảnh báo"
-            write_text(f"{d.path}:{d.line}:{d.col}: {word} {d.code}: {d.message}")
+            write_text(d.report_line())
         if not quiet:
             kinds = Counter(KIND_WORDS[r.kind] for r in results)
             breakdown = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from tcpl.engine.results import Verdict
-from tcpl.errors import UsageError
+from tcpl.errors import UsageError, display_path
 
 EXIT_READ = "\n\nMã thoát: 0 xong; 1 tệp YAML có lỗi; 2 lỗi cách dùng."
 """The exit codes of the commands that only read and print."""
@@ -77,6 +77,13 @@ ReadFormatOpt = Annotated[
 """--format of the commands that print a result: table (screen), json (scripts), markdown (a PR comment)."""
 
 
+def checked_template(path: Path | None) -> Path | None:
+    """The --template option: the file must exist (a usage error otherwise)."""
+    if path is not None and not path.is_file():
+        raise UsageError(f"không tìm thấy mẫu '{display_path(path)}'")
+    return path
+
+
 def checked_ruleset(path: Path | None) -> Path | None:
     """The --ruleset option: the file must exist (a usage error otherwise)."""
     if path is not None and not path.is_file():
@@ -101,17 +108,7 @@ def write_text(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def verdict_word(met: Verdict, *, missing: bool = False) -> str:
-    if missing:
-        return "Thiếu số liệu"
-    if met is None:
-        return "Chưa xác định"
-    return "Đạt" if met else "Chưa đạt"
-
-
 def verdict_style(met: Verdict, *, missing: bool = False) -> str:
-    if missing:
-        return "yellow"
-    if met is None:
+    if missing or met is None:
         return "yellow"
     return "green" if met else "red"

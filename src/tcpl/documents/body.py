@@ -23,7 +23,7 @@ from docx.shared import Pt
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tcpl.documents.frame import Nd30Document
+from tcpl.documents.frame import FrameInfo, Nd30Document
 
 MIN_COLUMN_MM = 13.0
 
@@ -62,6 +62,16 @@ def _runs(
             doc.run(p, " ", size=size)
         elif kind == "image":
             doc.run(p, child.content, size=size)
+
+
+def signed_document(info: FrameInfo, markdown: str) -> Nd30Document:
+    """A whole document: header, title, the Markdown body, then the signature and Nơi nhận."""
+    doc = Nd30Document()
+    doc.header(info)
+    doc.title(info)
+    render_body(doc, markdown)
+    doc.signature(info)
+    return doc
 
 
 def render_body(doc: Nd30Document, markdown: str) -> None:

@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 
 from tcpl.documents.style import Nd30Style, default_style, text_width_mm
 from tcpl.models.commune import Signer
-from tcpl.textfmt import nd30_day_month
+from tcpl.textfmt import long_date
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -92,8 +92,7 @@ def place_and_date(place: str, day: date | None) -> str:
     if day is None:
         blank = chr(0xA0) * 4
         return f"{place}, ngày{blank}tháng{blank}năm"
-    d, m = nd30_day_month(day)
-    return f"{place}, ngày {d} tháng {m} năm {day.year}"
+    return f"{place}, {long_date(day)}"
 
 
 # Two-syllable words a line break must not split (a break inside them reads as two words).
@@ -198,6 +197,10 @@ def balanced_lines(text: str, size: float, max_width_mm: float, *, bold: bool = 
                 j = i
             return lines[::-1]
     return [text]
+
+
+DEFAULT_SIGNER = Signer(lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
+"""The People's Committee's usual signature block when neither the file nor commune.yaml gives one."""
 
 
 @dataclass
@@ -372,7 +375,6 @@ class Nd30Document:
         size: float | None = None,
         bold: bool | None = None,
         italic: bool | None = None,
-        underline: bool | None = None,
     ) -> Any:
         r = p.add_run(text)
         r.font.size = Pt(size if size is not None else self.style.sizes.body)
@@ -380,8 +382,6 @@ class Nd30Document:
             r.bold = True
         if italic:
             r.italic = True
-        if underline:
-            r.underline = True
         return r
 
     def rule_under(

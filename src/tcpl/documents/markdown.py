@@ -13,18 +13,6 @@ def verdict_text(recognized: Verdict) -> str:
     return "ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT" if recognized else "CHƯA ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT"
 
 
-def result_word(met: Verdict, missing: bool = False) -> str:
-    if missing:
-        return "Thiếu số liệu"
-    if met is None:
-        return "Chưa xác định"
-    return "Đạt" if met else "Chưa đạt"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def score_markdown(result: ScoreResult, *, title: str | None = None, explain: bool = False) -> str:
     """The score as a Markdown table with the verdict and its reasons."""
     lines: list[str] = []
@@ -49,27 +37,27 @@ def score_markdown(result: ScoreResult, *, title: str | None = None, explain: bo
         lines.append("| Mã | Tiêu chí, chỉ tiêu | Kết quả |")
         lines.append("|---|---|---|")
     for c in result.criteria:
-        cells = [f"**{c.id}**", f"**{_cell(c.name)}**"]
+        cells = [f"**{c.id}**", f"**{fmt.md_cell(c.name)}**"]
         if result.model == "points":
             cells += [f"**{fmt.number(c.points)}**", fmt.number(c.max_points)]
-        cells.append(result_word(c.met))
+        cells.append(fmt.met_word(c.met))
         lines.append("| " + " | ".join(cells) + " |")
         for ind in c.indicators:
             missing = any(i.missing for i in ind.items)
-            cells = [ind.id, _cell(ind.name)]
+            cells = [ind.id, fmt.md_cell(ind.name)]
             if result.model == "points":
                 cells += [fmt.number(ind.points), fmt.number(ind.max_points)]
             if result.model == "points":
                 cells.append("Thiếu số liệu" if missing and ind.met is not True else "")
             else:
-                cells.append(result_word(ind.met, missing and ind.met is not True))
+                cells.append(fmt.met_word(ind.met, missing=missing and ind.met is not True))
             lines.append("| " + " | ".join(cells) + " |")
             if explain:
                 for it in ind.items:
-                    cells = [it.id, _cell(f"{it.name}: {it.explanation}")]
+                    cells = [it.id, fmt.md_cell(f"{it.name}: {it.explanation}")]
                     if result.model == "points":
                         cells += [fmt.number(it.points), fmt.number(it.max_points)]
-                    cells.append(result_word(it.met, it.missing))
+                    cells.append(fmt.met_word(it.met, missing=it.missing))
                     lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     for header, entries in (

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tcpl.documents.body import render_body
-from tcpl.documents.frame import FrameInfo, Nd30Document
+from tcpl.documents.body import signed_document
+from tcpl.documents.frame import DEFAULT_SIGNER, FrameInfo, Nd30Document
 from tcpl.documents.templating import render_template
 from tcpl.errors import UsageError
-from tcpl.models.commune import Commune, Signer
+from tcpl.models.commune import Commune
 from tcpl.models.plan import Plan
 
 PLAN_TEMPLATE = "ke-hoach.md.j2"
@@ -25,11 +25,7 @@ def plan_frame(plan: Plan, commune: Commune | None) -> FrameInfo:
             " (hoặc ghi issuing_body và document.place trong plan.yaml)"
         )
     symbol_body = commune.body_symbol if commune else "UBND"
-    signer = (
-        plan.signer
-        or (commune.signer if commune else None)
-        or Signer(lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
-    )
+    signer = plan.signer or (commune.signer if commune else None) or DEFAULT_SIGNER
     return FrameInfo(
         issuing_body=body,
         parent_body=plan.parent_body or (commune.parent_body if commune else None),
@@ -57,10 +53,5 @@ def build_plan_document(
 ) -> Nd30Document:
     """The whole plan as a python-docx document (not yet saved)."""
     info = plan_frame(plan, commune)
-    doc = Nd30Document()
-    doc.header(info)
-    doc.title(info)
     markdown = render_template(template or PLAN_TEMPLATE, plan_context(plan, commune))
-    render_body(doc, markdown)
-    doc.signature(info)
-    return doc
+    return signed_document(info, markdown)

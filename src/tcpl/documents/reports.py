@@ -13,20 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from tcpl import textfmt as fmt
-from tcpl.documents.body import render_body
-from tcpl.documents.frame import FrameInfo, Nd30Document
+from tcpl.documents.body import render_body, signed_document
+from tcpl.documents.frame import DEFAULT_SIGNER, FrameInfo, Nd30Document
 from tcpl.documents.scoresheet import Sheet, build_sheet, sheet_markdown, verdict_sentence
 from tcpl.documents.tables import add_sheet_table
 from tcpl.documents.templating import render_template, split_front_matter
-from tcpl.engine.gap import GapResult, gap
+from tcpl.engine.gap import gap
 from tcpl.engine.results import ScoreResult
-from tcpl.engine.tracking import CLOSED, overlaps, quarter_window, task_states
+from tcpl.engine.timewindow import quarter_window
+from tcpl.engine.tracking import CLOSED, overlaps, task_states
 from tcpl.errors import UsageError, display_path
 from tcpl.loading.bundle import Bundle
 from tcpl.models.assessment import DocumentRef
-from tcpl.models.commune import Commune, Signer
+from tcpl.models.commune import Commune
 
-DEFAULT_SIGNER = Signer(lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
 TEMPLATES = {
     "quarter": "bao-cao-quy.md.j2",
     "annual": "bao-cao-danh-gia.md.j2",
@@ -40,7 +40,7 @@ TEMPLATES = {
 class Rendered:
     """A document ready to save, its Markdown twin, and what the officer should know about it."""
 
-    document: Nd30Document | None
+    document: Nd30Document
     markdown: str
     notes: list[str] = field(default_factory=list)
 
@@ -182,10 +182,6 @@ def _render(
     return split_front_matter(render_template(template or TEMPLATES[name], context))
 
 
-def _gap_context(answer: GapResult) -> dict[str, Any]:
-    return answer.to_json()
-
-
 # --- scoresheet ---------------------------------------------------------------------------------
 
 
@@ -223,13 +219,11 @@ def _sheet_notes(doc: Nd30Document, sheet: Sheet) -> None:
 # --- reports --------------------------------------------------------------------------------------
 
 
-def quarter_context(
-    bundle: Bundle, quarter: int, as_of: date | None, today: date | None = None
-) -> dict[str, Any]:
+def quarter_context(bundle: Bundle, quarter: int, as_of: date | None) -> dict[str, Any]:
     year = bundle.year.assessment.year
     start, end = quarter_window(year, quarter)
     # A report written before the quarter ends states the figures as of today, not as of the end.
-    as_of = as_of or min(end, today or date.today())
+    as_of = as_of or min(end, date.today())
     plan = bundle.plan
     if plan is None:
         return {"quarter": quarter, "has_plan": False}
@@ -277,7 +271,6 @@ def build_report(
     *,
     as_of: date | None = None,
     template: str | Path | None = None,
-    today: date | None = None,
 ) -> Rendered:
     """BÁO CÁO: q1-q3 the plan's progress; q4 the annual evaluation with the scoresheet annexed."""
     key = f"report_q{quarter}"
@@ -288,19 +281,15 @@ def build_report(
             f"thư mục '{display_path(bundle.folder)}' chưa có kế hoạch (plan.yaml): báo cáo quý là báo cáo tiến độ"
             " thực hiện kế hoạch"
         )
-    context = {**base_context(bundle, result), **quarter_context(bundle, quarter, as_of, today)}
+    context = {**base_context(bundle, result), **quarter_context(bundle, quarter, as_of)}
     annual = quarter == 4
     if annual:
-        answer = gap(bundle.year.ruleset.ruleset, bundle.year.assessment, as_of=as_of or today, result=result)
-        context["gap"] = _gap_context(answer)
+        answer = gap(bundle.year.ruleset.ruleset, bundle.year.assessment, as_of=as_of, result=result)
+        context["gap"] = answer.to_json()
         context["report_ref"] = ref.model_dump(mode="python")
     meta, body = _render("annual" if annual else "quarter", template, context)
     info = _frame(bundle, meta, symbol="BC", ref=ref, kinh_gui=True, recipients=["Như trên;", "Lưu: VT, TP."])
-    doc = Nd30Document()
-    doc.header(info)
-    doc.title(info)
-    render_body(doc, body)
-    doc.signature(info)
+    doc = signed_document(info, body)
     md = _markdown(info, body)
     if annual:
         sheet = scoresheet(bundle, result)
@@ -366,6 +355,7 @@ def posting_context(bundle: Bundle) -> dict[str, Any]:
 def build_notice(bundle: Bundle, result: ScoreResult, *, template: str | Path | None = None) -> Rendered:
     context = {**base_context(bundle, result), **posting_context(bundle)}
     meta, body = _render("notice", template, context)
+    unit_type = require_commune(bundle).unit_type
     info = _frame(
         bundle,
         meta,
@@ -373,16 +363,12 @@ def build_notice(bundle: Bundle, result: ScoreResult, *, template: str | Path | 
         ref=_ref(bundle, "notice"),
         kinh_gui=False,
         recipients=[
-            f"Các ban, ngành, đoàn thể {require_commune(bundle).unit_type};",
-            "Các tổ dân phố;" if require_commune(bundle).unit_type == "phường" else "Các thôn, tổ dân phố;",
+            f"Các ban, ngành, đoàn thể {unit_type};",
+            "Các tổ dân phố;" if unit_type == "phường" else "Các thôn, tổ dân phố;",
             "Lưu: VT, TP.",
         ],
     )
-    doc = Nd30Document()
-    doc.header(info)
-    doc.title(info)
-    render_body(doc, body)
-    doc.signature(info)
+    doc = signed_document(info, body)
     notes = document_notes(bundle, result)
     posting = context["posting"]
     if posting["rule"] is None or not posting["rule_verified"]:
@@ -407,11 +393,7 @@ def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path 
         bundle, "feedback"
     )
     info = _frame(bundle, meta, symbol=None, ref=ref, kinh_gui=False, recipients=["Lưu: VT, TP."])
-    doc = Nd30Document()
-    doc.header(info)
-    doc.title(info)
-    render_body(doc, body)
-    doc.signature(info)
+    doc = signed_document(info, body)
     notes = document_notes(bundle, result)
     start = context["posting"]["start"]
     for n, opinion in enumerate(bundle.feedback.opinions if bundle.feedback else [], start=1):

@@ -88,11 +88,8 @@ def verdict_sentence(result: ScoreResult) -> str:
 
 
 def _word(met: Verdict, missing: bool = False) -> str:
-    if missing:
-        return "Chưa đạt (thiếu số liệu)"
-    if met is None:
-        return "Chưa xác định"
-    return "Đạt" if met else "Chưa đạt"
+    # In the signed scoresheet a missing figure is a failure: say both.
+    return "Chưa đạt (thiếu số liệu)" if missing else fmt.met_word(met)
 
 
 def _figures(item: Item, r: ItemResult) -> tuple[str, float | None]:
@@ -217,16 +214,13 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
 
 
 def sheet_markdown(sheet: Sheet) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
     titles = [f"{c.group}: {c.title}" if c.group else c.title for c in sheet.columns]
     lines = [
         "| " + " | ".join(titles) + " |",
         "|" + "|".join("---:" if c.numeric else "---" for c in sheet.columns) + "|",
     ]
     for row in sheet.rows:
-        cells = [cell(row.texts[c.key]) for c in sheet.columns]
+        cells = [fmt.md_cell(row.texts[c.key]) for c in sheet.columns]
         if row.bold:
             cells = [f"**{x}**" if x else x for x in cells]
         lines.append("| " + " | ".join(cells) + " |")

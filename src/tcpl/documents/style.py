@@ -97,10 +97,6 @@ class Nd30Style(Model):
             raise ValueError("; ".join(problems))
         return self
 
-    @property
-    def text_width_mm(self) -> float:
-        return self.page_mm.width - self.margins_mm.left - self.margins_mm.right
-
 
 def load_style(path: Path | None = None) -> Nd30Style:
     path = path or data_dir("templates") / "nd30.yaml"

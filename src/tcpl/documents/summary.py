@@ -5,17 +5,16 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
-
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from typing import TYPE_CHECKING
 
 from tcpl import textfmt as fmt
 from tcpl.batch import CommuneYearSummary
-from tcpl.documents.frame import FrameInfo, Nd30Document
 from tcpl.documents.scoresheet import Column, Sheet, SheetRow
-from tcpl.documents.tables import add_sheet_table
-from tcpl.errors import InvalidFilesError
 from tcpl.loading.files import OFFICE_NAMES, Loader
 from tcpl.models.office import Office
+
+if TYPE_CHECKING:
+    from tcpl.documents.frame import Nd30Document
 
 VERDICTS = {True: "Đạt chuẩn", False: "Chưa đạt", None: "Chưa xác định"}
 NO_DATA = "Chưa có số liệu đánh giá"
@@ -120,10 +119,7 @@ def load_office(root: Path) -> Office | None:
     for candidate in (folder, *folder.resolve().parents):
         for name in OFFICE_NAMES:
             if (candidate / name).is_file():
-                loaded = Loader().load(candidate / name, expect="office")
-                if not loaded.ok:
-                    raise InvalidFilesError(list(loaded.diagnostics))
-                model = loaded.model
+                model = Loader().load_or_raise(candidate / name, expect="office").model
                 return model if isinstance(model, Office) else None
     return None
 
@@ -146,6 +142,12 @@ def build_summary_document(
     sheet: Sheet, rows: list[CommuneYearSummary], year: int, office: Office | None
 ) -> Nd30Document:
     """The list annexed to the recognition decision (Danh sách cấp xã đạt chuẩn; Mẫu 08 with TT 09/2021)."""
+    # python-docx only here: the screen, CSV and Excel tables do not need it.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from tcpl.documents.frame import FrameInfo, Nd30Document
+    from tcpl.documents.tables import add_sheet_table
+
     body = office.issuing_body if office else ["ỦY BAN NHÂN DÂN"]
     decision = office.decision if office else None
     info = FrameInfo(

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-from tcpl.documents.frame import Nd30Document
 from tcpl.documents.scoresheet import Sheet
+
+if TYPE_CHECKING:
+    from tcpl.documents.frame import Nd30Document
 
 
 def add_sheet_table(doc: Nd30Document, sheet: Sheet) -> None:
     """The sheet as a bordered table whose header rows repeat on every page."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT  # Excel and CSV output need no python-docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     grouped = any(c.group for c in sheet.columns)
     header_rows = 2 if grouped else 1
     table = doc.doc.add_table(rows=header_rows + len(sheet.rows), cols=len(sheet.columns))
@@ -79,11 +81,7 @@ def write_sheet_xlsx(sheet: Sheet, path: Path, *, info: list[tuple[str, str]]) -
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for row in sheet.rows:
-        values: list[Any] = []
-        for col in sheet.columns:
-            value = row.values.get(col.key)
-            values.append(value if value is not None else None)
-        ws.append(values)
+        ws.append([row.values.get(col.key) for col in sheet.columns])
         if row.bold:
             for cell in ws[ws.max_row]:
                 cell.font = Font(bold=True)

@@ -22,7 +22,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from tcpl import textfmt
-from tcpl.errors import ConfigError, display_path
+from tcpl.errors import ConfigError, byte_line_col, display_path
 from tcpl.resources import data_dir
 
 # Characters that can start Markdown syntax anywhere in a line...
@@ -215,8 +215,7 @@ def render_template(name_or_path: str | Path, context: dict[str, Any]) -> str:
             f" {exc.lineno} của mẫu."
         ) from None
     except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
-        col = exc.start - (exc.object.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = byte_line_col(exc.object, exc.start)
         raise ConfigError(
             f"{shown}:{line}:{col}: mẫu không phải văn bản UTF-8; mở mẫu bằng trình soạn thảo và lưu lại"
             " với bảng mã UTF-8"

@@ -81,11 +81,11 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def pdf_target(docx: Path, out_dir: Path | None = None) -> Path:
-    return (out_dir or docx.parent) / (docx.stem + ".pdf")
+def pdf_target(docx: Path) -> Path:
+    return docx.parent / (docx.stem + ".pdf")
 
 
-def convert_to_pdf(docx: Path, out_dir: Path | None = None, *, timeout: float = 180) -> Path:
+def convert_to_pdf(docx: Path, *, timeout: float = 180) -> Path:
     """Convert with LibreOffice headless, in a profile of its own (parallel runs collide)."""
     exe = soffice()
     if exe is None:
@@ -93,7 +93,7 @@ def convert_to_pdf(docx: Path, out_dir: Path | None = None, *, timeout: float = 
             "không tìm thấy LibreOffice (soffice) để chuyển sang PDF; cài LibreOffice"
             " (Debian/Ubuntu: apt install libreoffice-writer) rồi chạy lại, hoặc bỏ --pdf"
         )
-    target = pdf_target(docx, out_dir)
+    target = pdf_target(docx)
     with (
         tempfile.TemporaryDirectory(prefix="tcpl-lo-") as profile,
         tempfile.TemporaryDirectory(prefix="tcpl-pdf-") as staging,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from tcpl import textfmt as fmt
 from tcpl.engine.tracking import CLOSED, task_states
 from tcpl.models.assessment import Assessment
 from tcpl.models.plan import Plan
@@ -87,9 +88,7 @@ def evaluation_calendar(
                     f"; {detail}" if detail else ""
                 )
         if due is not None and step.id != "public_posting":
-            detail = f"trước ngày {due.day:02d}/{due.month:02d}/{due.year}" + (
-                f"; {detail}" if detail else ""
-            )
+            detail = f"trước ngày {fmt.short_date(due)}" + (f"; {detail}" if detail else "")
         events.append(
             Event(
                 id=step.id,

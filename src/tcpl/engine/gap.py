@@ -19,7 +19,7 @@ from typing import Any
 
 from tcpl import textfmt as fmt
 from tcpl.engine.results import IndicatorResult, ItemResult, ScoreResult
-from tcpl.engine.scoring import EPS, default_required, item_max_points, score
+from tcpl.engine.scoring import EPS, default_required, entry_json, item_max_points, score
 from tcpl.models.assessment import Assessment, ItemEntry
 from tcpl.models.ruleset import Item, ItemKind, Ruleset
 
@@ -124,7 +124,7 @@ def apply(assessment: Assessment, steps: list[Improvement]) -> Assessment:
 
 
 def _fix(
-    item: Item, r: ItemResult, entry: ItemEntry | None, as_of: date, target: float | None = None
+    item: Item, entry: ItemEntry | None, as_of: date, target: float | None = None
 ) -> tuple[dict[str, Any] | None, str, int] | None:
     """How to make an item reach `target` (its required level by default): value, words, effort.
 
@@ -133,7 +133,7 @@ def _fix(
     req = target if target is not None else default_required(item)
     if req is None:
         return None
-    base = entry.model_dump(mode="json", exclude_defaults=True) if entry else {}
+    base = entry_json(entry)
     unit = f" {item.unit}" if item.unit else ""
     kind = item.kind
     if kind is ItemKind.RATIO:
@@ -252,7 +252,7 @@ def _pass_fail(
                             )
                         )
                     continue
-                fix = _fix(item, r, entry, as_of)
+                fix = _fix(item, entry, as_of)
                 if fix is None:
                     out.blockers.append(_blocker(item, r, entry, as_of))
                     continue
@@ -326,7 +326,7 @@ def _item_options(
         if top is not None:
             add(
                 top,
-                {**entry.model_dump(mode="json", exclude_defaults=True), "points": top},
+                {**entry_json(entry), "points": top},
                 "không phát sinh, bộ tiêu chí chưa quy định cách tính: chấm theo hướng dẫn và ghi điểm tự chấm",
                 UNKNOWN_EFFORT,
                 assumed=True,
@@ -337,18 +337,18 @@ def _item_options(
             for band in item.bands:
                 if band.points <= current + EPS:
                     continue
-                fix = _fix(item, r, entry, as_of, target=band.at_least)
+                fix = _fix(item, entry, as_of, target=band.at_least)
                 if fix is not None:
                     value, words, effort = fix
                     add(band.points, value, f"{words} → {fmt.number(band.points)} điểm", effort)
         elif item.points is not None and r.met is not True:
-            fix = _fix(item, r, entry, as_of)
+            fix = _fix(item, entry, as_of)
             if fix is not None:
                 value, words, effort = fix
                 add(item.points, value, f"{words} → {fmt.number(item.points)} điểm", effort)
         elif item.points is None and r.met is False and indicator_max is not None:
             # A failed item that no rule scores: once met, the officer scores it (Phụ lục I).
-            fix = _fix(item, r, entry, as_of)
+            fix = _fix(item, entry, as_of)
             if fix is not None:
                 value, words, effort = fix
                 add(
@@ -361,7 +361,7 @@ def _item_options(
     # Officer-scored: no rule says what raising it takes; offer the maximum if one is known.
     top = item.points if item.points is not None else indicator_max
     if top is not None and top > current + EPS:
-        base = entry.model_dump(mode="json", exclude_defaults=True) if entry else {}
+        base = entry_json(entry)
         add(
             top,
             {**base, "points": top},

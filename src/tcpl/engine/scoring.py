@@ -9,7 +9,7 @@ not met and is reported as missing.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tcpl import textfmt as fmt
 from tcpl.engine.results import (
@@ -22,6 +22,9 @@ from tcpl.engine.results import (
 )
 from tcpl.models.assessment import Assessment, ItemEntry
 from tcpl.models.ruleset import Criterion, Indicator, Item, ItemKind, Ruleset
+
+if TYPE_CHECKING:
+    from tcpl.loading.rulesets import LoadedRuleset
 
 EPS = 1e-9
 
@@ -54,7 +57,7 @@ def item_max_points(item: Item) -> float | None:
     return item.points
 
 
-def _at_least_words(pct: str, unit_total: str = "") -> str:
+def _at_least_words(pct: str) -> str:
     return f"đạt {pct}" if pct == "100%" else f"đạt từ {pct} trở lên"
 
 
@@ -95,11 +98,9 @@ def describe_rule(item: Item, model: str) -> str:
     return "; ".join(parts)
 
 
-def _entry_json(entry: ItemEntry | None) -> dict[str, Any]:
-    if entry is None:
-        return {}
-    data = entry.model_dump(mode="json", exclude_defaults=True)
-    return data
+def entry_json(entry: ItemEntry | None) -> dict[str, Any]:
+    """An assessment entry as JSON, only the fields the officer wrote (`{}` when there is none)."""
+    return entry.model_dump(mode="json", exclude_defaults=True) if entry else {}
 
 
 def value_text(item: Item, entry: ItemEntry | None) -> str:
@@ -210,7 +211,7 @@ def score_item(item: Item, entry: ItemEntry | None, model: str) -> ItemResult:
         kind=item.kind.value,
         met=met,
         missing=missing,
-        value=_entry_json(entry),
+        value=entry_json(entry),
         ratio=ratio,
         required=default_required(item),
         rule=describe_rule(item, model),
@@ -263,6 +264,11 @@ def score_indicator(indicator: Indicator, assessment: Assessment, model: str) ->
             result.capped = True
         result.points = total
     return result
+
+
+def score_loaded(loaded: LoadedRuleset, assessment: Assessment) -> ScoreResult:
+    """`score` under a loaded ruleset, recording the national ruleset that an overlay extends."""
+    return score(loaded.ruleset, assessment, base_ruleset=loaded.base_id)
 
 
 def score(ruleset: Ruleset, assessment: Assessment, *, base_ruleset: str | None = None) -> ScoreResult:
@@ -323,8 +329,6 @@ def _decide_points(ruleset: Ruleset, result: ScoreResult) -> None:
     result.total_points = total
     maxima = [c.max_points for c in result.criteria]
     result.max_points = None if any(m is None for m in maxima) else sum(m for m in maxima if m is not None)
-    if result.max_points is None:
-        result.max_points = ruleset.max_points if None not in maxima else None
     result.total_required = rec.total_at_least
     result.share_required = rec.criterion_share_at_least
     checks: list[Verdict] = []
@@ -474,9 +478,3 @@ def _add_notes(ruleset: Ruleset, result: ScoreResult) -> None:
             f"Tổng số điểm {fmt.number(result.total_points)} vượt tổng điểm tối đa {fmt.number(ruleset.max_points)}"
             " theo quy định: kiểm tra lại điểm tự chấm"
         )
-    if result.model == "points" and ruleset.max_points is not None and result.max_points is not None:
-        if abs(result.max_points - ruleset.max_points) > EPS:
-            result.warnings.append(
-                f"Tổng điểm tối đa của các tiêu chí là {fmt.number(result.max_points)}, khác"
-                f" {fmt.number(ruleset.max_points)} điểm theo quy định"
-            )

@@ -41,8 +41,9 @@ class DueWindow:
         return self.start <= day <= self.end
 
 
-def _quarter(q: int, year: int) -> tuple[date, date]:
-    first = 3 * (q - 1) + 1
+def quarter_window(year: int, quarter: int) -> tuple[date, date]:
+    """First and last day of quarter 1–4 of `year`."""
+    first = 3 * (quarter - 1) + 1
     return date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1])
 
 
@@ -55,8 +56,8 @@ def parse_due(text: str | None, year: int | None = None) -> DueWindow | None:
     if m:
         y = int(m.group("y"))
         qs = [_ROMAN_Q[x.upper()] for x in re.findall(_Q, m.group("qs"), re.I)]
-        start, _ = _quarter(min(qs), y)
-        _, end = _quarter(max(qs), y)
+        start, _ = quarter_window(y, min(qs))
+        _, end = quarter_window(y, max(qs))
         return DueWindow(start, end, m.group(0))
     m = FIRST_MONTHS.search(t)
     if m:
@@ -93,9 +94,9 @@ def parse_due(text: str | None, year: int | None = None) -> DueWindow | None:
     return None
 
 
-def unreadable(text: str | None, year: int | None = None) -> bool:
-    """A time that names a date or period (it has digits) that tcpl cannot read as a deadline.
+def unreadable(text: str | None, window: DueWindow | None) -> bool:
+    """A time that names a date or period (it has digits) that `parse_due` could not read (`window`).
 
     A time without digits ("Theo quy định", "Khi có yêu cầu") is not a deadline and is not flagged.
     """
-    return bool(text) and parse_due(text, year) is None and re.search(r"\d", text or "") is not None
+    return window is None and re.search(r"\d", text or "") is not None

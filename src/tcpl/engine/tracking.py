@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -53,11 +52,6 @@ class TaskState:
         }
 
 
-def quarter_window(year: int, quarter: int) -> tuple[date, date]:
-    first = 3 * (quarter - 1) + 1
-    return date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1])
-
-
 def task_states(plan: Plan, as_of: date) -> list[TaskState]:
     """Each task's status from its progress entries dated on or before `as_of`.
 
@@ -78,7 +72,3 @@ def task_states(plan: Plan, as_of: date) -> list[TaskState]:
 
 def overlaps(window: DueWindow | None, start: date, end: date) -> bool:
     return window is not None and window.start <= end and window.end >= start
-
-
-def entries_between(task: Task, start: date, end: date) -> list[ProgressEntry]:
-    return [e for e in sorted(task.progress, key=lambda e: e.date) if start <= e.date <= end]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tcpl.errors import Diagnostic, InvalidFilesError, Severity, UsageError, display_path
-from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry
+from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry, is_path_ref
 from tcpl.loading.validation import validate
 from tcpl.loading.yamlfile import YamlDocument, read_yaml
 from tcpl.models.assessment import Assessment
@@ -145,7 +145,7 @@ class Loader:
             loaded = self.registry.load_path(self.ruleset_override)
         elif assessment.ruleset:
             ref = assessment.ruleset
-            if ref.endswith((".yaml", ".yml")) or "/" in ref:
+            if is_path_ref(ref):
                 target = doc.path.parent / ref
                 if not target.is_file():
                     doc.diagnostics.append(
@@ -218,7 +218,7 @@ class Loader:
         ref, year = data.get("ruleset"), data.get("year")
         loaded: LoadedRuleset | None = None
         try:
-            if isinstance(ref, str) and not ref.endswith((".yaml", ".yml")) and "/" not in ref:
+            if isinstance(ref, str) and not is_path_ref(ref):
                 loaded = self.registry.by_id(ref)
             elif ref is None and isinstance(year, int):
                 found = self.registry.for_year(year)
@@ -227,19 +227,10 @@ class Loader:
             return
         if loaded is None:
             return
-        known = loaded.ruleset.item_index()
+        known = list(loaded.ruleset.item_index())
         for item_id in items:
             if item_id not in known:
-                close = difflib.get_close_matches(item_id, list(known), n=1, cutoff=0.6)
-                hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
-                doc.diagnostics.append(
-                    doc.diagnostic(
-                        ("items", item_id),
-                        f"nội dung '{item_id}' không có trong bộ tiêu chí {loaded.id}{hint}",
-                        code="TCPL310",
-                        key=True,
-                    )
-                )
+                _unknown_item(doc, item_id, known, loaded.id)
 
     def load_or_raise(self, path: Path, *, expect: FileKind) -> LoadedFile:
         loaded = self.load(path, expect=expect)
@@ -260,6 +251,19 @@ def _dedupe(doc: YamlDocument) -> None:
     doc.diagnostics[:] = kept
 
 
+def _unknown_item(doc: YamlDocument, item_id: str, known: list[str], ruleset_id: str) -> None:
+    close = difflib.get_close_matches(item_id, known, n=1, cutoff=0.6)
+    hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+    doc.diagnostics.append(
+        doc.diagnostic(
+            ("items", item_id),
+            f"nội dung '{item_id}' không có trong bộ tiêu chí {ruleset_id}{hint}",
+            code="TCPL310",
+            key=True,
+        )
+    )
+
+
 def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument) -> None:
     """Check an assessment's items and conditions against its ruleset (kinds, ids, ranges)."""
     index = ruleset.item_index()
@@ -268,16 +272,7 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
         loc = ("items", item_id)
         item = index.get(item_id)
         if item is None:
-            close = difflib.get_close_matches(item_id, known_ids, n=1, cutoff=0.6)
-            hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
-            doc.diagnostics.append(
-                doc.diagnostic(
-                    loc,
-                    f"nội dung '{item_id}' không có trong bộ tiêu chí {ruleset.id}{hint}",
-                    code="TCPL310",
-                    key=True,
-                )
-            )
+            _unknown_item(doc, item_id, known_ids, ruleset.id)
             continue
 
         prefix = f"nội dung {item_id} ({_KIND_WORDS[item.kind]}): "

@@ -32,7 +32,7 @@ def check_task_times(plan: Plan, doc: YamlDocument) -> None:
                     continue
                 loc: tuple[str | int, ...] = ("sections", s_index, "tasks", t_index, "lines", l_index)
                 window = parse_due(line.text, plan.year)
-                if unreadable(line.text, plan.year):
+                if unreadable(line.text, window):
                     doc.diagnostics.append(
                         doc.diagnostic(
                             loc,

@@ -100,6 +100,11 @@ def _translate_loc(merged: Any, overlay: Any, loc: tuple[str | int, ...]) -> tup
     return tuple(out)
 
 
+def is_path_ref(ref: str) -> bool:
+    """`ruleset:` or `extends:` names a file ("../qd25-minh-hoa.yaml") rather than an id ("qd25-2021")."""
+    return ref.endswith((".yaml", ".yml")) or "/" in ref
+
+
 class RulesetRegistry:
     """The rulesets tcpl knows: the shipped ones in `criteria/`, and any file given by path."""
 
@@ -107,6 +112,7 @@ class RulesetRegistry:
         self.directory = directory or data_dir("criteria")
         self._by_id: dict[str, Path] | None = None
         self._loaded: dict[Path, LoadedRuleset] = {}
+        self._read: dict[Path, YamlDocument] = {}  # shipped files read for their id, not yet loaded
 
     def shipped(self) -> dict[str, Path]:
         if self._by_id is None:
@@ -115,6 +121,7 @@ class RulesetRegistry:
                 doc = read_yaml(path)
                 if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
                     found[doc.data["id"]] = path
+                    self._read[path.resolve()] = doc
             self._by_id = found
         return self._by_id
 
@@ -143,7 +150,7 @@ class RulesetRegistry:
         return self._loaded[key]
 
     def _load(self, path: Path, chain: tuple[Path, ...]) -> LoadedRuleset:
-        doc = read_yaml(path)
+        doc = self._read.pop(path, None) or read_yaml(path)
         if not doc.ok:
             raise InvalidFilesError(doc.diagnostics)
         if not isinstance(doc.data, dict):
@@ -175,7 +182,7 @@ class RulesetRegistry:
             raise InvalidFilesError(
                 [doc.diagnostic(("extends",), "chuỗi 'extends' quá dài (tối đa 5 lớp)", code="TCPL202")]
             )
-        if target.endswith((".yaml", ".yml")) or "/" in target:
+        if is_path_ref(target):
             target_path = (doc.path.parent / target).resolve()
             if not target_path.is_file():
                 raise InvalidFilesError(

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from tcpl.errors import Diagnostic, display_path
+from tcpl.errors import Diagnostic, byte_line_col, display_path
 from tcpl.models.common import YamlFloat
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -55,7 +55,6 @@ class YamlDocument:
     data: Any = None
     root: yaml.Node | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    text: str = ""
     usable: bool = False
     """True when the data can be validated further, even if problems were found."""
 
@@ -132,8 +131,8 @@ def forbidden_char_name(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
-def read_yaml(path: Path, *, text: str | None = None) -> YamlDocument:
-    """Read `path` (or `text` on its behalf); never raises for bad content."""
+def read_yaml(path: Path) -> YamlDocument:
+    """Read `path`; never raises for bad content."""
     doc = YamlDocument(path=path)
     shown = doc.shown_path
 
@@ -141,40 +140,37 @@ def read_yaml(path: Path, *, text: str | None = None) -> YamlDocument:
         doc.diagnostics.append(Diagnostic(shown, line, col, message, code=code))
         return doc
 
-    if text is None:
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            return fail(1, 1, f"không đọc được tệp: {exc.strerror or exc}", "TCPL001")
-        if size > MAX_FILE_BYTES:
-            return fail(
-                1,
-                1,
-                f"tệp quá lớn ({size / 1_048_576:.1f} MB, tối đa {MAX_FILE_BYTES // 1_048_576} MB);"
-                " hãy tách tệp hoặc kiểm tra xem có phải tệp YAML của tcpl không",
-                "TCPL002",
-            )
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            return fail(1, 1, f"không đọc được tệp: {exc.strerror or exc}", "TCPL001")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw.count(b"\n", 0, exc.start) + 1
-            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-            return fail(
-                line,
-                col,
-                f"tệp không phải mã UTF-8 (byte 0x{raw[exc.start]:02X}); hãy lưu lại tệp với"
-                " mã hóa UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8)",
-                "TCPL003",
-            )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return fail(1, 1, f"không đọc được tệp: {exc.strerror or exc}", "TCPL001")
+    if size > MAX_FILE_BYTES:
+        return fail(
+            1,
+            1,
+            f"tệp quá lớn ({size / 1_048_576:.1f} MB, tối đa {MAX_FILE_BYTES // 1_048_576} MB);"
+            " hãy tách tệp hoặc kiểm tra xem có phải tệp YAML của tcpl không",
+            "TCPL002",
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return fail(1, 1, f"không đọc được tệp: {exc.strerror or exc}", "TCPL001")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = byte_line_col(raw, exc.start)
+        return fail(
+            line,
+            col,
+            f"tệp không phải mã UTF-8 (byte 0x{raw[exc.start]:02X}); hãy lưu lại tệp với"
+            " mã hóa UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8)",
+            "TCPL003",
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    doc.text = text
 
     bad = list(_iter_forbidden(text))
     if bad:
