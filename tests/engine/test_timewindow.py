@@ -62,3 +62,15 @@ def test_unreadable_or_foreign_task_times_are_flagged(tcpl, tmp_path) -> None:
     assert ":7:" in out and "cảnh báo TCPL330: không hiểu thời gian 'Quý V/2026'" in out
     assert ":8:" in out and "cảnh báo TCPL331: thời gian 'Quý I/2025' không thuộc năm 2026" in out
     assert "Theo quy định" not in out
+
+
+def test_task_times_inside_subsections_are_checked_too(tcpl, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "kind: plan\nyear: 2026\nsubject: Kế hoạch\nsections:\n  - heading: NHIỆM VỤ\n    subsections:\n"
+        "      - heading: Nhiệm vụ chung\n        tasks:\n"
+        "          - {title: A, lines: [{Thời gian thực hiện: Quý V/2026}]}\n",
+        encoding="utf-8",
+    )
+    out = tcpl("validate", str(plan)).stdout
+    assert f"{plan}:9:" in out and "cảnh báo TCPL330: không hiểu thời gian 'Quý V/2026'" in out

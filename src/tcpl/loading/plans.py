@@ -25,33 +25,32 @@ def check_task_times(plan: Plan, doc: YamlDocument) -> None:
     """Warn about a task time tcpl cannot read (no deadline) or that is not of the plan's year."""
     from tcpl.engine.timewindow import parse_due, unreadable
 
-    for s_index, section in enumerate(plan.sections):
-        for t_index, task in enumerate(section.tasks):
-            for l_index, line in enumerate(task.lines):
-                if line.role is not LineRole.TIME:
-                    continue
-                loc: tuple[str | int, ...] = ("sections", s_index, "tasks", t_index, "lines", l_index)
-                window = parse_due(line.text, plan.year)
-                if unreadable(line.text, window):
-                    doc.diagnostics.append(
-                        doc.diagnostic(
-                            loc,
-                            f"không hiểu thời gian '{line.text}': tcpl không tính được hạn của"
-                            f" nhiệm vụ (viết ví dụ 'Quý II/{plan.year}', 'tháng 3/{plan.year}',"
-                            f" 'trước ngày 31/3/{plan.year}', 'năm {plan.year}')",
-                            code="TCPL330",
-                            severity=Severity.WARNING,
-                        )
+    for where, task in plan.located_tasks():
+        for l_index, line in enumerate(task.lines):
+            if line.role is not LineRole.TIME:
+                continue
+            loc = (*where, "lines", l_index)
+            window = parse_due(line.text, plan.year)
+            if unreadable(line.text, window):
+                doc.diagnostics.append(
+                    doc.diagnostic(
+                        loc,
+                        f"không hiểu thời gian '{line.text}': tcpl không tính được hạn của"
+                        f" nhiệm vụ (viết ví dụ 'Quý II/{plan.year}', 'tháng 3/{plan.year}',"
+                        f" 'trước ngày 31/3/{plan.year}', 'năm {plan.year}')",
+                        code="TCPL330",
+                        severity=Severity.WARNING,
                     )
-                elif window is not None and not plan.year <= window.end.year <= plan.year + 1:
-                    doc.diagnostics.append(
-                        doc.diagnostic(
-                            loc,
-                            f"thời gian '{line.text}' không thuộc năm {plan.year} của kế hoạch",
-                            code="TCPL331",
-                            severity=Severity.WARNING,
-                        )
+                )
+            elif window is not None and not plan.year <= window.end.year <= plan.year + 1:
+                doc.diagnostics.append(
+                    doc.diagnostic(
+                        loc,
+                        f"thời gian '{line.text}' không thuộc năm {plan.year} của kế hoạch",
+                        code="TCPL331",
+                        severity=Severity.WARNING,
                     )
+                )
 
 
 @dataclass

@@ -148,14 +148,20 @@ class Plan(Model):
     recipients: list[ShortText] = Field(default_factory=list, description="Nơi nhận, từng dòng")
 
     def tasks(self) -> list[Task]:
-        out: list[Task] = []
+        """Every task in document order, subsections included (nhiệm vụ)."""
+        return [task for _, task in self.located_tasks()]
 
-        def walk(sections: list[Section]) -> None:
-            for s in sections:
-                out.extend(s.tasks)
-                walk(s.subsections)
+    def located_tasks(self) -> list[tuple[tuple[str | int, ...], Task]]:
+        """Every task with its position in the file, e.g. ("sections", 1, "subsections", 0, "tasks", 2)."""
+        out: list[tuple[tuple[str | int, ...], Task]] = []
 
-        walk(self.sections)
+        def walk(sections: list[Section], where: tuple[str | int, ...]) -> None:
+            for n, s in enumerate(sections):
+                here = (*where, n)
+                out.extend(((*here, "tasks", t), task) for t, task in enumerate(s.tasks))
+                walk(s.subsections, (*here, "subsections"))
+
+        walk(self.sections, ("sections",))
         return out
 
     @model_validator(mode="after")
