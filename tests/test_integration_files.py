@@ -6,7 +6,6 @@ import json
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 from tcpl.models.schemas import SCHEMA_KINDS, json_schema
 from tests.conftest import EXAMPLE, REPO
@@ -20,9 +19,7 @@ def test_published_schemas_are_current(kind: str) -> None:
     )
 
 
-def test_pre_commit_hooks_run_on_the_example(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tcpl.cli.main import app
-
+def test_pre_commit_hooks_run_on_the_example(tcpl, monkeypatch: pytest.MonkeyPatch) -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [h["id"] for h in hooks] == ["tcpl-validate", "tcpl-check"]
     monkeypatch.chdir(REPO)
@@ -31,8 +28,11 @@ def test_pre_commit_hooks_run_on_the_example(monkeypatch: pytest.MonkeyPatch) ->
         entry = hook["entry"].split()
         assert entry[0] == "tcpl"
         args = entry[1:] + (files if hook.get("pass_filenames", True) else [])
-        result = CliRunner().invoke(app, args)
+        result = tcpl(*args)
         assert result.exit_code == 0, (hook["id"], result.output)
+        assert "lỗi TCPL" not in result.output and "cảnh báo TCPL" not in result.output
+        if hook["id"] == "tcpl-check":
+            assert f"Đã kiểm tra {len(files)} tệp: 0 tệp có lỗi" in result.stdout
 
 
 def test_ci_example_uses_real_commands() -> None:

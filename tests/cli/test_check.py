@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tcpl.batch import scan_tree
 from tcpl.reporters import annotation
@@ -19,7 +20,7 @@ COMMUNES = 150
 
 
 @pytest.fixture(scope="module")
-def tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def broken_tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     root = tmp_path_factory.mktemp("tree") / "tinh"
     subprocess.run(
         [
@@ -41,8 +42,8 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return root, broken
 
 
-def test_the_tree_is_large_and_has_one_broken_file(tree: tuple[Path, str]) -> None:
-    root, broken = tree
+def test_the_tree_is_large_and_has_one_broken_file(broken_tree: tuple[Path, str]) -> None:
+    root, broken = broken_tree
     files = list(root.rglob("*.yaml"))
     assert len(files) == 3 * COMMUNES
     assert broken.endswith("/assessment.yaml") and (root / broken).is_file()
@@ -54,9 +55,9 @@ def _broken_path(root: Path, broken: str) -> Path:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "junit", "sarif"])
 def test_every_format_reports_the_broken_file_and_scores_the_rest(
-    tcpl, tree: tuple[Path, str], fmt: str
+    tcpl, broken_tree: tuple[Path, str], fmt: str
 ) -> None:
-    root, broken = tree
+    root, broken = broken_tree
     result = tcpl("check", str(root), "--format", fmt)
     assert result.exit_code == 1
     target = _broken_path(root, broken).name
@@ -64,7 +65,12 @@ def test_every_format_reports_the_broken_file_and_scores_the_rest(
     assert target in out
     scanned = scan_tree([root])
     bad = [d for d in scanned.diagnostics if d.path.endswith(target)]
-    assert bad and bad[0].line >= 1
+    # the generator broke the YAML syntax: PyYAML, asked directly, says where (0-based)
+    with pytest.raises(yaml.MarkedYAMLError) as syntax:
+        yaml.safe_load((root / broken).read_text(encoding="utf-8"))
+    mark = syntax.value.problem_mark
+    assert mark is not None and (bad[0].line, bad[0].col) == (mark.line + 1, mark.column + 1)
+    assert "lỗi cú pháp YAML" in bad[0].message
     scored = len(scanned.communes)
     assert scored == COMMUNES - 1  # the broken assessment is not scored; every other commune is
     if fmt == "text":
@@ -105,8 +111,8 @@ def test_every_format_reports_the_broken_file_and_scores_the_rest(
         assert res["level"] == "error" and res["ruleId"] in {r["id"] for r in run["tool"]["driver"]["rules"]}
 
 
-def test_parallel_scan_equals_serial(tree: tuple[Path, str]) -> None:
-    root, _ = tree
+def test_parallel_scan_equals_serial(broken_tree: tuple[Path, str]) -> None:
+    root, _ = broken_tree
     serial = scan_tree([root], workers=1)
     parallel = scan_tree([root], workers=2)
     assert [d.format() for d in serial.diagnostics] == [d.format() for d in parallel.diagnostics]
@@ -115,9 +121,9 @@ def test_parallel_scan_equals_serial(tree: tuple[Path, str]) -> None:
 
 
 def test_auto_format_is_github_in_actions_and_writes_the_step_summary(
-    tcpl, tree, tmp_path, monkeypatch
+    tcpl, broken_tree, tmp_path, monkeypatch
 ) -> None:
-    root, broken = tree
+    root, broken = broken_tree
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))

@@ -41,6 +41,7 @@ def test_header_lines_on_page_one(pdf: Path) -> None:
 
 
 def test_page_numbers_from_page_two(pdf: Path) -> None:
+    assert len(pdf_pages(pdf)) >= 2  # or there would be no page two to look at
     for page in range(2, len(pdf_pages(pdf)) + 1):
         first = next(ln.strip() for ln in pdf_text(pdf, page).splitlines() if ln.strip())
         assert first == str(page)

@@ -49,7 +49,8 @@ def test_scoresheet_is_landscape_and_its_header_repeats(pdfs: dict[str, Path], y
     assert second[0] == "2"  # page number
     header = " ".join(second[1:5])  # the header row, repeated (its cells wrap over lines)
     assert "Tiêu chí," in header and "Nội dung" in header and "chỉ tiêu" in header
-    assert all(f.startswith("LiberationSerif") for f in pdf_fonts(pdf))
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(f.startswith("LiberationSerif") for f in fonts), fonts
 
 
 @pytest.mark.parametrize("year", ["2023", "2026"])
@@ -90,4 +91,5 @@ def test_province_list_is_one_landscape_page_with_whole_headers(tcpl, tmp_path: 
     words = pdf_text(pdf, 1).split()
     assert "STT" in words  # the narrow column does not break its own heading
     assert "xã Hương Bình" in " ".join(words)
-    assert all("LiberationSerif" in f for f in pdf_fonts(pdf))
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(f.startswith("LiberationSerif") for f in fonts), fonts

@@ -208,7 +208,8 @@ def points_case(draw: Any) -> tuple[Ruleset, Assessment]:
             }
         )
     top_total = sum(c["max_points"] for c in criteria)
-    threshold = draw(st.sampled_from([0.5, 0.7, 0.8, 0.9])) * top_total
+    # 1.1: a threshold no set of improvements can reach, so the "not feasible" answer is tested too
+    threshold = draw(st.sampled_from([0.5, 0.7, 0.8, 0.9, 1.1])) * top_total
     rs = ruleset(
         "points", criteria, recognition={"total_at_least": threshold, "criterion_share_at_least": 0.5}
     )

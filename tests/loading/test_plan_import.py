@@ -26,7 +26,10 @@ def test_import_finds_the_structure() -> None:
     assert len(tasks) == 8
     assert tasks[1]["lines"][0] == {
         "label": "Ngành chủ trì",
-        "text": tasks[1]["lines"][0]["text"],
+        "text": "Công chức Tư pháp xã thực hiện đăng tải và tiếp nhận, cấp phát tài liệu hướng dẫn, tuyên truyền,"
+        " phổ biến về ý nghĩa, mục đích của công tác đánh giá chuẩn tiếp cận pháp luật nhằm nâng cao nhận thức"
+        " của các cấp, các ngành, Nhân dân về công tác này, qua đó góp phần tăng cường các biện pháp bảo đảm"
+        " thực hiện các nhiệm vụ.",
         "dash": False,
     }
     assert tasks[1]["lines"][1] == {"Ngành phối hợp": "Công chức Văn hóa - Thông tin, các ngành liên quan."}
