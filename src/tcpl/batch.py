@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tcpl.errors import Diagnostic, Severity, UsageError, display_path
-from tcpl.loading.discovery import collect_yaml_files
+from tcpl.loading.discovery import discover
 from tcpl.loading.files import FileKind, Loader
 
 PARALLEL_FROM = 400
@@ -117,7 +117,12 @@ def _work(paths: list[str], ruleset: str | None) -> _Chunk:
     out = _Chunk([], [], [], {}, [])
     for raw in paths:
         path = Path(raw)
-        loaded = loader.load(path)
+        try:
+            loaded = loader.load(path)
+        except Exception as exc:  # one file must never stop the check of the others
+            out.files.append(FileReport(display_path(path), None, False))
+            out.diagnostics.append(internal_problem(path, exc))
+            continue
         if loaded.kind is None and [d.code for d in loaded.diagnostics] == ["TCPL013"]:
             out.files.append(FileReport(display_path(path), None, True))
             continue
@@ -135,7 +140,11 @@ def _work(paths: list[str], ruleset: str | None) -> _Chunk:
             out.plans.append((str(path.resolve().parent), loaded.model.year))
         elif loaded.kind == "assessment" and loaded.ruleset is not None:
             rs = loaded.ruleset
-            result = score_loaded(rs, loaded.model)
+            try:
+                result = score_loaded(rs, loaded.model)
+            except Exception as exc:  # pragma: no cover - the engine is total; never stop the tree
+                out.diagnostics.append(internal_problem(path, exc))
+                continue
             folder = path.resolve().parent
             out.communes.append(
                 CommuneYearSummary(
@@ -157,6 +166,18 @@ def _work(paths: list[str], ruleset: str | None) -> _Chunk:
                 )
             )
     return out
+
+
+def internal_problem(path: Path, exc: BaseException) -> Diagnostic:
+    """A file tcpl failed on: reported at the file, so the rest of the tree is still checked."""
+    return Diagnostic(
+        display_path(path),
+        1,
+        1,
+        f"tcpl gặp lỗi nội bộ khi đọc tệp này ({type(exc).__name__}); các tệp khác vẫn được kiểm tra."
+        " Hãy báo lỗi kèm tệp này",
+        code="TCPL014",
+    )
 
 
 _LOADERS: dict[str | None, Loader] = {}
@@ -183,8 +204,9 @@ def scan_tree(
     progress: Callable[[int, int], None] | None = None,
 ) -> TreeResult:
     """Validate every YAML file under the roots and score every assessment."""
-    files = collect_yaml_files(roots)
-    if not files:
+    found = discover(roots)
+    files = found.files
+    if not files and not found.problems:
         raise UsageError(f"không có tệp YAML nào trong {', '.join(display_path(r) for r in roots)}")
     total = len(files)
     jobs = workers if workers is not None else workers_for(total)
@@ -206,6 +228,7 @@ def scan_tree(
                 if progress:
                     progress(done, total)
     result = TreeResult()
+    result.diagnostics.extend(found.problems)
     names: dict[str, tuple[str, str | None, str]] = {}
     plans: list[tuple[str, int]] = []
     for part in parts:
@@ -216,7 +239,8 @@ def scan_tree(
         names.update(part.names)
         plans.extend(part.plans)
     _cross_checks(result, names, plans)
-    result.diagnostics.sort(key=Diagnostic.sort_key)
+    # A ruleset's problem is found through each assessment that uses it: report it once.
+    result.diagnostics = sorted(set(result.diagnostics), key=Diagnostic.sort_key)
     result.communes.sort(key=lambda c: (c.province or "", c.path))
     return result
 

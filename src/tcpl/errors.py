@@ -13,6 +13,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from tcpl.escaping import visible
+
 
 class Severity(StrEnum):
     """How serious a diagnostic is (mức độ)."""
@@ -37,6 +39,12 @@ class Diagnostic:
     code: str = "TCPL000"
     severity: Severity = Severity.ERROR
     loc: tuple[str | int, ...] = ()
+
+    def __post_init__(self) -> None:
+        # A message quotes the officer's keys and values, and a path is whatever a repository holds:
+        # each is one line of visible characters, whatever it contains (no line break, no bidi).
+        object.__setattr__(self, "message", visible(self.message))
+        object.__setattr__(self, "path", visible(self.path))
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
@@ -93,9 +101,16 @@ class InvalidFilesError(TcplError):
 
 
 def display_path(path: Path | str) -> str:
-    """A path as the user should see it: relative to the working directory when inside it."""
+    """A path as the user should see it: relative to the working directory when inside it.
+
+    Always printable: a file name that is not UTF-8 or holds a control character is escaped.
+    """
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        shown = str(p.absolute().relative_to(Path.cwd().absolute()))
     except ValueError:
-        return str(p)
+        try:
+            shown = str(p.resolve().relative_to(Path.cwd().resolve()))
+        except (ValueError, OSError, RuntimeError):
+            shown = str(p)
+    return visible(shown)

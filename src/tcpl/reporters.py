@@ -71,7 +71,8 @@ def counts(result: TreeResult) -> dict[str, Any]:
     communes = result.communes
     recognised = sum(1 for c in communes if c.recognized is True)
     return {
-        "files": len(result.files),
+        # Tree problems (an unreadable folder, a link out of the tree) count as files with errors.
+        "files": len({f.path for f in result.files} | {d.path for d in result.diagnostics}),
         # A file can be valid alone and still carry a tree-level error (a duplicate commune-year).
         "files_with_errors": len(
             {f.path for f in result.files if not f.ok}

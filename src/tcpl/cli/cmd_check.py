@@ -123,10 +123,11 @@ def check_command(
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
     if output_file is not None:
-        from tcpl.documents.writer import check_target
+        from tcpl.safeio import check_target
 
-        # A CI report is rewritten on every run; still refuse a folder or a missing parent before the scan.
-        check_target(output_file, force=True)
+        # A CI report is rewritten on every run; still refuse, before the scan, a folder, a missing
+        # parent, a link the repository could carry, and the files being checked.
+        check_target(output_file, force=True, protect=_inputs(paths))
     result = run_scan(
         paths, ruleset, show_progress=output_format == "text" and output_file is None and _on_terminal()
     )
@@ -148,9 +149,9 @@ def check_command(
         text = reporters.to_sarif(result, require_recognized=require_recognized)
     if text is not None:
         if output_file is not None:
-            from tcpl.documents.writer import write_text_atomic
+            from tcpl.safeio import write_text_atomic
 
-            write_text_atomic(output_file, text)
+            write_text_atomic(output_file, text, force=True)
         else:
             sys.stdout.write(text)
     raise typer.Exit(1 if failed else 0)
@@ -177,9 +178,9 @@ def show_text(result: TreeResult, *, verbose: bool, output_file: Path | None) ->
     )
     text = "\n".join(lines) + "\n"
     if output_file is not None:
-        from tcpl.documents.writer import write_text_atomic
+        from tcpl.safeio import write_text_atomic
 
-        write_text_atomic(output_file, text)
+        write_text_atomic(output_file, text, force=True)
         return
     console = out_console()
     for line in lines:
@@ -203,11 +204,11 @@ def summary_command(
 
     office = None
     if output is not None:
-        from tcpl.documents.writer import check_target
+        from tcpl.safeio import check_target
 
         if output.suffix.lower() not in (".xlsx", ".csv", ".docx"):
             raise UsageError(f"tệp đích phải là .xlsx, .csv hoặc .docx (không phải '{output.name}')")
-        check_target(output, force=force)
+        check_target(output, force=force, protect=_inputs(paths))
         if output.suffix.lower() == ".docx":
             office = _office_for_list(paths[0])
     result = run_scan(paths, ruleset, show_progress=_on_terminal())
@@ -227,24 +228,26 @@ def summary_command(
     if output is None:
         show_summary(sheet)
         raise typer.Exit(1 if result.errors else 0)
-    from tcpl.documents.writer import write_atomic
+    from tcpl.safeio import write_atomic
 
     suffix = output.suffix.lower()
     notes: list[str] = []
     if suffix == ".csv":
         from tcpl.documents.summary import write_csv
 
-        write_atomic(output, lambda tmp: write_csv(sheet, tmp))
+        write_atomic(output, lambda stream: write_csv(sheet, stream), force=force)
     elif suffix == ".xlsx":
         from tcpl.documents.tables import write_sheet_xlsx
 
-        write_atomic(output, lambda tmp: write_sheet_xlsx(sheet, tmp, info=[("Năm", str(year))]))
+        write_atomic(
+            output, lambda stream: write_sheet_xlsx(sheet, stream, info=[("Năm", str(year))]), force=force
+        )
     else:
         from tcpl.cli.common import self_check
         from tcpl.documents.summary import build_summary_document
 
         document = build_summary_document(sheet, rows, year, office)
-        write_atomic(output, lambda tmp: document.doc.save(str(tmp)))
+        write_atomic(output, document.doc.save, force=force)
         notes = self_check(output, numbered=False, recipients=False)
     console = out_console()
     console.print(
@@ -253,6 +256,16 @@ def summary_command(
     for note in notes:
         console.print(f"  [yellow]•[/] {escape(note)}")
     raise typer.Exit(1 if result.errors else 0)
+
+
+def _inputs(paths: list[Path]) -> frozenset[Path]:
+    """The YAML files a tree command reads: its report must never be written over one of them."""
+    from tcpl.loading.discovery import collect_yaml_files
+
+    try:
+        return frozenset(collect_yaml_files(paths))
+    except UsageError:
+        return frozenset()
 
 
 def _office_for_list(root: Path) -> Office:

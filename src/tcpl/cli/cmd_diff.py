@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import posixpath
-import subprocess
 import tempfile
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -23,8 +21,7 @@ from tcpl.cli.common import (
     write_text,
 )
 from tcpl.errors import InvalidFilesError, UsageError, display_path
-from tcpl.loading.rulesets import is_path_ref
-from tcpl.loading.yamlfile import read_yaml
+from tcpl.loading.gitrev import materialise, split_spec
 
 
 def register(app: typer.Typer) -> None:
@@ -43,53 +40,6 @@ def register(app: typer.Typer) -> None:
     )(diff_command)
 
 
-def _git(args: list[str], cwd: Path) -> bytes:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True, timeout=30).stdout
-    except FileNotFoundError:
-        raise UsageError("không tìm thấy chương trình git để đọc phiên bản cũ") from None
-
-
-def _materialise(spec: str, into: Path) -> Path:
-    """Copy an assessment at a git revision, and the ruleset files it points to, into a folder.
-
-    The old version must be scored with the rules it had then: a ruleset overlay changed in the
-    same commit would otherwise hide a change of the verdict.
-    """
-    rev, _, rel = spec.partition(":")
-    path = Path(rel)
-    folder = (path.parent if path.parent.exists() else Path.cwd()).resolve()
-    try:
-        top = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip())
-        inside = PurePosixPath(path.resolve().relative_to(top).as_posix())
-    except (subprocess.CalledProcessError, ValueError):
-        raise UsageError(f"'{rel}' không nằm trong một kho git") from None
-    todo = [inside]
-    first = into / inside
-    seen: set[PurePosixPath] = set()
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        try:
-            data = _git(["show", f"{rev}:{current}"], top)
-        except subprocess.CalledProcessError:
-            if current == inside:
-                raise UsageError(f"git không có tệp '{rel}' ở phiên bản '{rev}'") from None
-            continue  # a ruleset missing at that revision is reported when the file is loaded
-        target = into / current
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        parsed = read_yaml(target).data
-        if isinstance(parsed, dict):
-            for key in ("ruleset", "extends"):
-                ref = parsed.get(key)
-                if isinstance(ref, str) and is_path_ref(ref):
-                    todo.append(PurePosixPath(posixpath.normpath(str(current.parent / ref))))
-    return first
-
-
 def _load(spec: str, ruleset: Path | None, scratch: Path) -> Any:
     from tcpl.engine.scoring import score_loaded
     from tcpl.loading.files import Loader, find_assessment, load_commune_year
@@ -98,8 +48,8 @@ def _load(spec: str, ruleset: Path | None, scratch: Path) -> Any:
     if path.exists():
         path = find_assessment(path) if path.is_dir() else path
         shown = None
-    elif ":" in spec:
-        path = _materialise(spec, scratch / f"v{len(list(scratch.iterdir()))}")
+    elif split_spec(spec) is not None:
+        path = materialise(spec, scratch / f"v{len(list(scratch.iterdir()))}")
         shown = spec
     else:
         raise UsageError(f"không tìm thấy '{spec}'")

@@ -70,8 +70,9 @@ def render(
     pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice.")] = False,
 ) -> None:
     from tcpl.documents.plan_doc import build_plan_document
-    from tcpl.documents.writer import check_target, convert_to_pdf, pdf_target, write_atomic
+    from tcpl.documents.writer import convert_to_pdf, pdf_target
     from tcpl.loading.plans import load_plan
+    from tcpl.safeio import check_target, write_atomic
 
     loaded = load_plan(plan_path)
     target = output or loaded.path.parent / f"ke-hoach-{loaded.plan.year}.docx"
@@ -82,7 +83,7 @@ def render(
         check_target(pdf_target(target), force=force)
     checked_template(template)
     document = build_plan_document(loaded.plan, loaded.commune, template=template)
-    write_atomic(target, lambda tmp: document.doc.save(str(tmp)))
+    write_atomic(target, document.doc.save, force=force)
     console = out_console()
     console.print(f"Đã viết [bold]{escape(display_path(target))}[/]")
 
@@ -111,8 +112,8 @@ def import_command(
     year: Annotated[int | None, typer.Option("--year", help="Năm của kế hoạch, nếu không đoán được.")] = None,
     force: ForceOpt = False,
 ) -> None:
-    from tcpl.documents.writer import check_target, write_text_atomic
     from tcpl.loading.plan_import import dump_yaml, import_plan
+    from tcpl.safeio import check_target, write_text_atomic
 
     if not source.is_file():
         raise UsageError(f"không tìm thấy '{display_path(source)}'")
@@ -122,7 +123,7 @@ def import_command(
     if commune:
         data = {"kind": "plan", "commune": commune, **{k: v for k, v in data.items() if k != "kind"}}
     header = f"# Nhập từ {source.name} bằng tcpl plan import; hãy đọc lại trước khi dùng.\n"
-    write_text_atomic(output, dump_yaml(data, header))
+    write_text_atomic(output, dump_yaml(data, header), force=force)
     _check_written(output)
     console = out_console()
     tasks = sum(len(s.get("tasks", [])) for s in data.get("sections", []))
@@ -168,12 +169,12 @@ def new_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml mới.")],
     force: ForceOpt = False,
 ) -> None:
-    from tcpl.documents.writer import check_target, write_text_atomic
     from tcpl.engine.rollforward import roll_forward
     from tcpl.loading.files import Loader
     from tcpl.loading.plan_import import dump_yaml
     from tcpl.loading.plans import find_plan
     from tcpl.loading.rulesets import RulesetRegistry
+    from tcpl.safeio import check_target, write_text_atomic
 
     source = find_plan(plan_path)
     loaded = Loader().load_or_raise(source, expect="plan")  # refuse to roll forward a broken plan
@@ -190,7 +191,7 @@ def new_command(
     if year_note:
         result.notes.append(year_note)
     header = f"# Lập từ {display_path(source)} bằng tcpl plan new --year {year}; xem lại các câu đã đổi.\n"
-    write_text_atomic(output, dump_yaml(result.data, header))
+    write_text_atomic(output, dump_yaml(result.data, header), force=force)
     _check_written(output)
     console = out_console()
     console.print(f"Đã viết [bold]{escape(display_path(output))}[/]: {len(result.changes)} câu đã đổi năm.")

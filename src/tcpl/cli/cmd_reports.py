@@ -126,22 +126,17 @@ def _score(bundle: Bundle) -> ScoreResult:
 def _write(
     rendered: Rendered, target: Path, output_format: str, *, force: bool, pdf: bool, numbered: bool = True
 ) -> None:
-    from tcpl.documents.writer import (
-        check_target,
-        convert_to_pdf,
-        pdf_target,
-        write_atomic,
-        write_text_atomic,
-    )
+    from tcpl.documents.writer import convert_to_pdf, pdf_target
+    from tcpl.safeio import check_target, write_atomic, write_text_atomic
 
     check_target(target, force=force)
     if pdf and output_format == "docx":
         check_target(pdf_target(target), force=force)
     if output_format == "md":
-        write_text_atomic(target, rendered.markdown)
+        write_text_atomic(target, rendered.markdown, force=force)
     else:
         document = rendered.document
-        write_atomic(target, lambda tmp: document.doc.save(str(tmp)))
+        write_atomic(target, document.doc.save, force=force)
     console = out_console()
     console.print(f"Đã viết [bold]{escape(display_path(target))}[/]")
     notes = list(rendered.notes)
@@ -174,7 +169,7 @@ def scoresheet_command(
 ) -> None:
     from tcpl.documents.reports import build_scoresheet, commune_name, scoresheet
     from tcpl.documents.tables import write_sheet_xlsx
-    from tcpl.documents.writer import check_target, write_atomic
+    from tcpl.safeio import check_target, write_atomic
 
     bundle, result = _prepare(path, ruleset, template)
     target = _target(output, bundle.folder, f"bang-diem-{result.year}", output_format)
@@ -193,7 +188,7 @@ def scoresheet_command(
     if xlsx is not None:
         sheet = scoresheet(bundle, result)
         info = [("Xã", commune_name(bundle)), ("Năm", str(result.year)), ("Bộ tiêu chí", result.ruleset)]
-        write_atomic(xlsx, lambda tmp: write_sheet_xlsx(sheet, tmp, info=info))
+        write_atomic(xlsx, lambda stream: write_sheet_xlsx(sheet, stream, info=info), force=force)
         out_console().print(f"Đã viết [bold]{escape(display_path(xlsx))}[/]")
 
 
@@ -289,8 +284,8 @@ def calendar_command(
     from tcpl import textfmt as fmt
     from tcpl.documents.ics import to_ics
     from tcpl.documents.reports import commune_name
-    from tcpl.documents.writer import check_target, write_text_atomic
     from tcpl.engine.calendar import STATE_WORDS, evaluation_calendar, status_of
+    from tcpl.safeio import check_target, write_text_atomic
 
     day = parse_day(as_of)
     bundle = _load(path, ruleset)
@@ -300,7 +295,7 @@ def calendar_command(
         check_target(ics, force=force)
         name = f"Tiếp cận pháp luật {commune_name(bundle)} {cy.assessment.year}"
         uid = f"{cy.assessment.commune or 'xa'}-{cy.assessment.year}"
-        write_text_atomic(ics, to_ics(events, calendar_name=name, uid_prefix=uid, stamp=day))
+        write_text_atomic(ics, to_ics(events, calendar_name=name, uid_prefix=uid, stamp=day), force=force)
     if output_format == "json":
         write_json(
             {"as_of": day.isoformat(), "events": [e.to_json() for e in events], "counts": status_of(events)}

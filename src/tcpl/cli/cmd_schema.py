@@ -42,13 +42,13 @@ def schema(
     ] = None,
 ) -> None:
     if output_dir is not None:
-        from tcpl.documents.writer import write_text_atomic
+        from tcpl.safeio import write_text_atomic
 
         if not output_dir.is_dir():
             raise UsageError(f"thư mục '{output_dir}' không tồn tại")
         for name in SCHEMA_KINDS:
             text = json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"
-            write_text_atomic(output_dir / f"{name}.schema.json", text)
+            write_text_atomic(output_dir / f"{name}.schema.json", text, force=True)
         return
     if kind not in SCHEMA_KINDS:
         raise UsageError(f"loại tệp phải là một trong: {', '.join(SCHEMA_KINDS)} (không phải '{kind}')")

@@ -10,10 +10,11 @@ from typing import Annotated
 
 import typer
 
+from tcpl.batch import internal_problem
 from tcpl.cli.common import checked_ruleset, formats, write_json, write_text
 from tcpl.errors import Severity, UsageError, display_path
-from tcpl.loading.discovery import collect_yaml_files
-from tcpl.loading.files import Loader
+from tcpl.loading.discovery import discover
+from tcpl.loading.files import LoadedFile, Loader
 
 PROGRESS_FROM = 200
 """A progress bar for long runs (on a terminal only: never in logs or machine output)."""
@@ -61,25 +62,40 @@ def validate(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in lỗi, không in dòng tổng kết.")] = False,
 ) -> None:
     checked_ruleset(ruleset)
-    files = collect_yaml_files(paths)
-    if not files:
+    found = discover(paths)
+    files = found.files
+    if not files and not found.problems:
         raise UsageError("không có tệp YAML nào để kiểm tra")
     loader = Loader(ruleset_override=ruleset)
+    problems = list(found.problems)
+
+    def load(f: Path) -> LoadedFile | None:
+        try:
+            return loader.load(f)
+        except Exception as exc:  # one file must never stop the check of the others
+            problems.append(internal_problem(f, exc))
+            return None
+
     if len(files) >= PROGRESS_FROM and sys.stderr.isatty() and not os.environ.get("CI"):
         from rich.progress import track
 
         from tcpl.cli.common import err_console
 
-        results = [
-            loader.load(f)
-            for f in track(files, description="Đang kiểm tra", console=err_console(), transient=True)
+        loaded = [
+            load(f) for f in track(files, description="Đang kiểm tra", console=err_console(), transient=True)
         ]
     else:
-        results = [loader.load(f) for f in files]
-    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+        loaded = [load(f) for f in files]
+    results = [r for r in loaded if r is not None]
+    diagnostics = sorted(
+        set(problems) | {d for r in results for d in r.diagnostics}, key=lambda d: d.sort_key()
+    )
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     warnings = len(diagnostics) - errors
-    bad_files = sum(1 for r in results if not r.ok)
+    shown = {display_path(r.path) for r in results}
+    bad = {display_path(r.path) for r in results if not r.ok}
+    bad |= {d.path for d in problems if d.severity is Severity.ERROR}
+    checked = len(shown | {d.path for d in problems})
     failed = errors > 0 or (strict and warnings > 0)
 
     if output_format == "json":
@@ -98,7 +114,7 @@ def validate(
             kinds = Counter(KIND_WORDS[r.kind] for r in results)
             breakdown = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
             write_text(
-                f"Đã kiểm tra {len(results)} tệp ({breakdown}): {len(results) - bad_files} hợp lệ,"
-                f" {bad_files} có lỗi; {errors} lỗi, {warnings} cảnh báo."
+                f"Đã kiểm tra {checked} tệp ({breakdown}): {checked - len(bad)} hợp lệ,"
+                f" {len(bad)} có lỗi; {errors} lỗi, {warnings} cảnh báo."
             )
     raise typer.Exit(1 if failed else 0)

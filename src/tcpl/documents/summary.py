@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from tcpl import textfmt as fmt
 from tcpl.batch import CommuneYearSummary
 from tcpl.documents.scoresheet import Column, Sheet, SheetRow
+from tcpl.escaping import spreadsheet_text
 from tcpl.loading.files import OFFICE_NAMES, Loader
 from tcpl.models.office import Office
 
@@ -102,15 +104,26 @@ def build_summary_sheet(
     )
 
 
-def write_csv(sheet: Sheet, path: Path) -> None:
-    """UTF-8 with BOM, so Excel opens the Vietnamese text correctly; numbers with a dot."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([f"{c.group} - {c.title}" if c.group else c.title for c in sheet.columns])
-        for row in sheet.rows:
-            writer.writerow(
-                ["" if row.values.get(c.key) is None else row.values[c.key] for c in sheet.columns]
-            )
+def write_csv(sheet: Sheet, stream: BinaryIO) -> None:
+    """UTF-8 with BOM, so Excel opens the Vietnamese text correctly; numbers with a dot.
+
+    Text that Excel would run as a formula (a name starting with '=', '+', '-', '@') stays text.
+    """
+    handle = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    writer = csv.writer(handle)
+    writer.writerow([f"{c.group} - {c.title}" if c.group else c.title for c in sheet.columns])
+    for row in sheet.rows:
+        writer.writerow([_csv_value(row.values.get(c.key)) for c in sheet.columns])
+    handle.flush()
+    handle.detach()
+
+
+def _csv_value(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return spreadsheet_text(value)
+    return value
 
 
 def load_office(root: Path) -> Office | None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from tcpl.documents.scoresheet import Sheet
 
@@ -66,7 +65,7 @@ def add_sheet_table(doc: Nd30Document, sheet: Sheet) -> None:
     doc.paragraph(space_before=0)
 
 
-def write_sheet_xlsx(sheet: Sheet, path: Path, *, info: list[tuple[str, str]]) -> None:
+def write_sheet_xlsx(sheet: Sheet, target: BinaryIO, *, info: list[tuple[str, str]]) -> None:
     """The same rows in Excel: real numbers, no formulas, a frozen header, widths that fit."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -102,4 +101,14 @@ def write_sheet_xlsx(sheet: Sheet, path: Path, *, info: list[tuple[str, str]]) -
         meta.append(["Ghi chú", note])
     meta.column_dimensions["A"].width = 20
     meta.column_dimensions["B"].width = 100
-    wb.save(str(path))
+    for ws_ in wb.worksheets:
+        _as_text(ws_)
+    wb.save(target)
+
+
+def _as_text(ws: Any) -> None:
+    """Every text cell is text: a value from the data starting with '=' must not become a formula."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"

@@ -1,40 +1,61 @@
-"""Body templates: Markdown with Jinja, rendered in a sandbox, data escaped.
+"""Body templates: Markdown with Jinja, rendered in a sandbox, data escaped, work bounded.
 
 Templates come from `templates/` or from an office's own file (`--template`), so they are
 untrusted: Jinja's immutable sandbox, undefined names are errors, and every value a template
 prints is escaped for Markdown, so text such as "VH&TT", "<b>", "1. ..." or "{{ x }}" inside
 the YAML data is shown as written and can never change the document's structure.
+
+The work a template may do is bounded three ways: in Jinja (no huge `*`, `**` or repeat
+arguments, an output and time budget), by the operating system (on Linux the template runs in
+a forked child with limits on memory and CPU time, killed at the deadline: one C-level
+operation such as `9 ** (9 ** 9)` cannot be interrupted from inside), and after it (the
+Markdown may not exceed a number of lines, which bounds the Word build). `{% include %}` reads
+only regular files inside the template's own folder.
 """
 
 from __future__ import annotations
 
+import functools
+import math
+import os
+import pickle
 import re
+import select
 import signal
-import threading
+import sys
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import (
+    BaseLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from tcpl import textfmt
+from tcpl import escaping, textfmt
 from tcpl.errors import ConfigError, byte_line_col, display_path
 from tcpl.resources import data_dir
-
-# Characters that can start Markdown syntax anywhere in a line...
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-# ...and constructs that only matter at the start of a line (a value may begin one).
-_MD_LINE_START = re.compile(r"^(\s*)(?:([-+#>=])|(\d{1,9})([.)]))")
-
+from tcpl.safeio import ReadRefused, read_regular, resolved
 
 # A body template is a few pages of text; anything far larger or slower is a runaway loop in an
 # untrusted template (the sandbox bounds each range(), not loops nested inside each other).
-MAX_OUTPUT_CHARS = 5_000_000
-TIME_LIMIT_SECONDS = 10.0
+MAX_OUTPUT_CHARS = 2_000_000
+MAX_OUTPUT_LINES = 10_000
+"""Markdown lines a body may have: the Word build takes seconds for ten thousand paragraphs."""
+TIME_LIMIT_SECONDS = 5.0
+MEMORY_LIMIT_BYTES = 768 * 1024 * 1024
+"""Memory a template may take beyond what tcpl already uses (Linux, in the child process)."""
+MAX_TEMPLATE_BYTES = 512 * 1024
+MAX_POWER = 64
+"""The largest exponent `**` takes (10 ** 64 is more than any figure of a commune)."""
 
 
 class _RunawayTemplate(Exception):
@@ -51,26 +72,6 @@ def _limited_concat(parts: Iterable[str]) -> str:
             raise _RunawayTemplate
         out.append(part)
     return "".join(out)
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Stop loops that print nothing (which the output budget cannot see): an alarm, where one
-    can be set (the main thread of a POSIX process, as in the CLI)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise _RunawayTemplate
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 _SYNTAX_MESSAGES = (
@@ -112,11 +113,7 @@ class Raw(str):
 
 def escape_markdown(value: Any) -> str:
     """Text as Markdown that renders exactly as the text (one line)."""
-    text = " ".join(str(value).split("\n")) if "\n" in str(value) else str(value)
-    text = _MD_INLINE.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(
-        lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), text
-    )
+    return escaping.markdown(" ".join(str(value).splitlines()))
 
 
 def _finalize(value: Any) -> Any:
@@ -169,9 +166,88 @@ def lower_first(value: Any) -> str:
     return text[0].lower() + text[1:]
 
 
-def environment(search: list[Path]) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in search]),
+class _FolderLoader(BaseLoader):
+    """Templates from one folder only: a name, an `include` or an `extends` cannot leave it.
+
+    Jinja's FileSystemLoader follows symbolic links; this one resolves the file and refuses
+    anything outside the folder, anything that is not a regular file, and anything too big.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = resolved(folder)
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        parts = split_template_path(template)  # refuses ".." and absolute names
+        candidate = self.folder.joinpath(*parts)
+        try:
+            real = resolved(candidate)
+        except OSError:
+            raise TemplateNotFound(template) from None
+        if not real.is_relative_to(self.folder):
+            raise SecurityError(f"mẫu '{template}' nằm ngoài thư mục mẫu")
+        try:
+            raw = read_regular(real, max_bytes=MAX_TEMPLATE_BYTES)
+        except ReadRefused:
+            raise TemplateNotFound(template) from None
+        return raw.decode("utf-8"), str(real), lambda: True
+
+
+def _bounded_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT_CHARS
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, refusing single operations that would build too much before any budget sees it."""
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and _is_number(left) and _is_number(right):
+            if abs(right) > MAX_POWER and abs(left) > 1:
+                raise SecurityError("lũy thừa quá lớn")
+        elif operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(count, int):
+                    if len(seq) * count > MAX_OUTPUT_CHARS:
+                        raise SecurityError("chuỗi lặp quá dài")
+            if _is_number(left) and _is_number(right) and _bits(left) + _bits(right) > 4096:
+                raise SecurityError("tích quá lớn")
+        elif operator == "+" and isinstance(left, str | list) and isinstance(right, str | list):
+            if len(left) + len(right) > MAX_OUTPUT_CHARS:
+                raise SecurityError("chuỗi quá dài")
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if any(_bounded_int(a) for a in (*args, *kwargs.values())):
+            raise SecurityError("tham số quá lớn")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _bits(value: Any) -> int:
+    if isinstance(value, float):
+        return 64
+    return int(abs(value)).bit_length()
+
+
+def _guarded(f: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses a huge width or count (`center(10 ** 9)` builds a gigabyte at once)."""
+
+    @functools.wraps(f)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        if any(_bounded_int(a) for a in (*args, *kwargs.values())):
+            raise SecurityError("tham số quá lớn")
+        return f(*args, **kwargs)
+
+    return guarded
+
+
+def environment(folder: Path) -> ImmutableSandboxedEnvironment:
+    env = _Sandbox(
+        loader=_FolderLoader(folder),
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize,
@@ -189,6 +265,7 @@ def environment(search: list[Path]) -> ImmutableSandboxedEnvironment:
         upper_vi=lambda v: str(v).upper(),
         lower_first=lower_first,
     )
+    env.filters = {name: _guarded(f) for name, f in env.filters.items()}
     return env
 
 
@@ -198,17 +275,28 @@ def render_template(name_or_path: str | Path, context: dict[str, Any]) -> str:
     if path.suffix and (path.is_file() or path.parent != Path(".")):
         if not path.is_file():
             raise ConfigError(f"không tìm thấy mẫu '{display_path(path)}'")
-        env = environment([path.parent.resolve()])
+        folder = path.parent
         name = path.name
         shown = display_path(path)
     else:
-        env = environment([data_dir("templates")])
+        folder = data_dir("templates")
         name = str(name_or_path)
         shown = f"templates/{name}"
+    text = _isolated(lambda: _render(folder, name, shown, context), shown)
+    lines = text.count("\n")
+    if lines > MAX_OUTPUT_LINES:
+        raise ConfigError(
+            f"{shown}: mẫu tạo ra {lines:,} dòng (tối đa {MAX_OUTPUT_LINES:,}); một thân văn bản chỉ vài trang".replace(
+                ",", "."
+            )
+        )
+    return text
+
+
+def _render(folder: Path, name: str, shown: str, context: dict[str, Any]) -> str:
+    env = environment(folder)
     try:
-        template = env.get_template(name)
-        with _time_limit(TIME_LIMIT_SECONDS):
-            return template.render(**context)
+        return env.get_template(name).render(**context)
     except TemplateSyntaxError as exc:
         raise ConfigError(
             f"{shown}:{exc.lineno}: mẫu sai cú pháp Jinja: {_syntax_message(exc.message)}. Sửa dòng"
@@ -221,22 +309,117 @@ def render_template(name_or_path: str | Path, context: dict[str, Any]) -> str:
             " với bảng mã UTF-8"
         ) from None
     except _RunawayTemplate:
-        raise ConfigError(
-            f"{shown}: mẫu tạo ra văn bản quá lớn hoặc chạy quá {TIME_LIMIT_SECONDS:g} giây (vòng lặp lồng"
-            " nhau?); một thân văn bản chỉ vài trang"
-        ) from None
+        raise ConfigError(_runaway(shown)) from None
+    except TemplateNotFound as exc:
+        raise ConfigError(f"{shown}: không tìm thấy mẫu '{exc.name}' trong thư mục của mẫu") from None
     except UndefinedError as exc:
         names = re.findall(r"'([^']+)'", exc.message or "")
-        name = names[-1] if names else (exc.message or "")
-        raise ConfigError(f"{shown}: mẫu dùng tên '{name}' không có trong dữ liệu") from None
+        missing = names[-1] if names else (exc.message or "")
+        raise ConfigError(f"{shown}: mẫu dùng tên '{missing}' không có trong dữ liệu") from None
     except (SecurityError, OverflowError, RecursionError, MemoryError):
         raise ConfigError(
-            f"{shown}: mẫu làm việc không được phép trong môi trường an toàn (truy cập nội bộ, vòng lặp quá lớn)"
+            f"{shown}: mẫu làm việc không được phép trong môi trường an toàn (truy cập nội bộ, phép tính hoặc"
+            " vòng lặp quá lớn, đọc tệp ngoài thư mục mẫu)"
         ) from None
     except TemplateError as exc:
         raise ConfigError(f"{shown}: lỗi mẫu: {exc}") from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
         raise ConfigError(f"{shown}: lỗi khi điền mẫu: {type(exc).__name__}: {exc}") from None
+
+
+def _runaway(shown: str) -> str:
+    return (
+        f"{shown}: mẫu tạo ra văn bản quá lớn hoặc chạy quá {TIME_LIMIT_SECONDS:g} giây (vòng lặp lồng"
+        " nhau?); một thân văn bản chỉ vài trang"
+    )
+
+
+def _isolated(render: Callable[[], str], shown: str) -> str:
+    """Run `render` in a child process with memory and CPU limits (Linux), else in this process."""
+    if not sys.platform.startswith("linux") or os.environ.get("TCPL_TEMPLATE_IN_PROCESS"):
+        return render()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child, measured by the tests through its results
+        code = 0
+        try:
+            os.close(read_end)
+            _limit_child()
+            try:
+                outcome: tuple[str, str] = ("ok", render())
+            except ConfigError as exc:
+                outcome = ("config", str(exc))
+            except MemoryError:
+                outcome = ("config", _memory(shown))
+            except BaseException as exc:
+                outcome = ("error", f"{type(exc).__name__}: {exc}")
+            data = pickle.dumps(outcome)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(write_end, view) :]
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    size = 0
+    deadline = time.monotonic() + TIME_LIMIT_SECONDS
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            ready = select.select([read_end], [], [], max(0.0, remaining))[0] if remaining > 0 else []
+            if not ready:
+                raise ConfigError(_runaway(shown))
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > 8 * MAX_OUTPUT_CHARS + 4096:
+                raise ConfigError(_runaway(shown))
+            chunks.append(chunk)
+    finally:
+        os.close(read_end)
+        _reap(pid)
+    if not chunks:
+        raise ConfigError(_memory(shown))
+    kind, text = pickle.loads(b"".join(chunks))  # our own child's answer
+    if kind == "ok":
+        return str(text)
+    if kind == "config":
+        raise ConfigError(text)
+    raise ConfigError(f"{shown}: lỗi khi điền mẫu: {text}")
+
+
+def _memory(shown: str) -> str:
+    return f"{shown}: mẫu dùng quá nhiều bộ nhớ hoặc thời gian và đã bị dừng; một thân văn bản chỉ vài trang"
+
+
+def _reap(pid: int) -> None:
+    try:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done == 0:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
+def _limit_child() -> None:  # pragma: no cover - runs in the child
+    import resource
+
+    seconds = math.ceil(TIME_LIMIT_SECONDS) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[0])
+        used = pages * os.sysconf("SC_PAGE_SIZE")
+        limit = used + MEMORY_LIMIT_BYTES
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (OSError, ValueError):
+        pass
 
 
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")

@@ -11,10 +11,10 @@ criterion (dynamic programming over gained points), then across criteria.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from itertools import product
 from typing import Any
 
 from tcpl import textfmt as fmt
@@ -79,13 +79,6 @@ class GapResult:
             "notes": self.notes,
             "points_after": self.points_after,
         }
-
-
-@dataclass
-class _Option:
-    gain: Fraction
-    cost: Cost
-    steps: tuple[Improvement, ...]
 
 
 def gap(
@@ -486,27 +479,29 @@ def _indicator_options(
     assessment: Assessment,
     as_of: date,
     crit_id: str,
-    units: Any,
+    units: Callable[[float], int],
 ) -> list[tuple[int, Cost, tuple[Improvement, ...]]]:
-    """Combinations of item improvements inside one indicator, with the cap applied."""
-    per_item: list[list[tuple[float, int, Improvement] | None]] = []
+    """The cheapest combination of item improvements for each gain of one indicator (its cap applied).
+
+    A knapsack over the items (not every combination of them: 30 items would be 4^30), with
+    the gain capped at the indicator's headroom, so the table stays small.
+    """
+    current = ind.points or 0.0
+    headroom = units(ind.max_points - current) if ind.max_points is not None else None
+    best: dict[int, tuple[Cost, tuple[Improvement, ...]]] = {0: ((0, 0), ())}
     for r in ind.items:
         item = index[r.id]
         opts = _item_options(item, r, assessment.items.get(r.id), as_of, ind.max_points, ind, crit_id)
-        per_item.append([None, *opts])
-    current = ind.points or 0.0
-    raw_now = sum(r.points or 0.0 for r in ind.items)
-    out: dict[int, tuple[Cost, tuple[Improvement, ...]]] = {}
-    for combo in product(*per_item):
-        chosen = [c for c in combo if c is not None]
-        if not chosen:
+        if not opts:
             continue
-        raw = raw_now + sum(c[0] for c in chosen)
-        new = min(raw, ind.max_points) if ind.max_points is not None else raw
-        gain = units(new - current)
-        if gain <= 0:
-            continue
-        cost: Cost = (len(chosen), sum(c[1] for c in chosen))
-        if gain not in out or cost < out[gain][0]:
-            out[gain] = (cost, tuple(c[2] for c in chosen))
-    return [(g, cost, steps) for g, (cost, steps) in out.items()]
+        table = dict(best)
+        for reached, (cost, steps) in best.items():
+            for gain, effort, step in opts:
+                total = reached + units(gain)
+                if headroom is not None:
+                    total = min(total, headroom)
+                candidate: Cost = (cost[0] + 1, cost[1] + effort)
+                if total not in table or candidate < table[total][0]:
+                    table[total] = (candidate, (*steps, step))
+        best = table
+    return [(g, cost, steps) for g, (cost, steps) in best.items() if g > 0]

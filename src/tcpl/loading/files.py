@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tcpl.errors import Diagnostic, InvalidFilesError, Severity, UsageError, display_path
+from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry, is_path_ref
 from tcpl.loading.validation import validate
 from tcpl.loading.yamlfile import YamlDocument, read_yaml
@@ -146,13 +147,10 @@ class Loader:
         elif assessment.ruleset:
             ref = assessment.ruleset
             if is_path_ref(ref):
-                target = doc.path.parent / ref
-                if not target.is_file():
-                    doc.diagnostics.append(
-                        doc.diagnostic(
-                            ("ruleset",), f"không tìm thấy tệp bộ tiêu chí '{ref}'", code="TCPL301"
-                        )
-                    )
+                try:
+                    target = resolve_reference(doc.path, ref, what="tệp bộ tiêu chí")
+                except ReferenceRefused as exc:
+                    doc.diagnostics.append(doc.diagnostic(("ruleset",), str(exc), code="TCPL301"))
                     return None
                 try:
                     loaded = self.registry.load_path(target)

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from tcpl.errors import Diagnostic, InvalidFilesError
+from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.validation import diagnostics_from
 from tcpl.loading.yamlfile import YamlDocument, read_yaml
 from tcpl.models.ruleset import Ruleset
@@ -183,15 +184,10 @@ class RulesetRegistry:
                 [doc.diagnostic(("extends",), "chuỗi 'extends' quá dài (tối đa 5 lớp)", code="TCPL202")]
             )
         if is_path_ref(target):
-            target_path = (doc.path.parent / target).resolve()
-            if not target_path.is_file():
-                raise InvalidFilesError(
-                    [
-                        doc.diagnostic(
-                            ("extends",), f"không tìm thấy tệp bộ tiêu chí '{target}'", code="TCPL203"
-                        )
-                    ]
-                )
+            try:
+                target_path = resolve_reference(doc.path, target, what="tệp bộ tiêu chí")
+            except ReferenceRefused as exc:
+                raise InvalidFilesError([doc.diagnostic(("extends",), str(exc), code="TCPL203")]) from None
         else:
             found = self.shipped().get(target)
             if found is None:

@@ -7,7 +7,12 @@ values here rather than by PyYAML's constructor, so that:
 - alias expansion is bounded (an "alias bomb" is refused, a recursive alias too);
 - only the standard safe tags are accepted;
 - mapping keys stay the text the officer typed ("1.1" is an id, not the number 1.1);
-- text is NFC and holds no character that cannot go into a Word document.
+- text is NFC and holds no character that cannot go into a Word document, nor one that hides
+  itself or reorders the text (bidi controls, zero-width characters);
+- a value YAML 1.1 reads differently from YAML 1.2 (`010` as 8, `1:30` as 90) is refused, not
+  read silently (as yamllint's octal-values rule does), and so are `.nan`, `.inf` and times;
+- nesting is bounded before libyaml composes the tree (a deep `[[[[...` crashes its composer),
+  and alias expansion is bounded in values and in characters.
 
 The node tree is kept, so a problem found later (by pydantic, or against the ruleset) can be
 reported at its line and column without building a position table for every file.
@@ -19,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +32,9 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from tcpl.errors import Diagnostic, byte_line_col, display_path
+from tcpl.escaping import INVISIBLE
 from tcpl.models.common import YamlFloat
+from tcpl.safeio import ReadRefused, read_regular
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Larger files are refused: a commune's YAML is a few kilobytes, a big plan some tens."""
@@ -34,9 +42,25 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 """Values built from one file, counting every alias expansion: stops "billion laughs"."""
 
+MAX_EXPANSION = 4
+"""Characters built from a file, at most this many times the file's own (aliases repeat text)."""
+MIN_EXPANSION_CHARS = 1_000_000
+
+MAX_DEPTH = 64
+"""Nesting of lists and tables: a tcpl file needs under ten levels."""
+
+MAX_DIGITS = 15
+"""Digits of an integer: no figure of a commune reaches 10^15 (and huge ones slow everything)."""
+
 # Characters XML 1.0 (hence a .docx) cannot hold, or that only cause trouble in a document:
-# C0 controls except tab/LF/CR, DEL, C1 controls, and the non-characters U+FFFE/U+FFFF.
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# C0 controls except tab/LF/CR, DEL, C1 controls, the non-characters U+FFFE/U+FFFF, and the
+# characters that are not seen or that reorder the text (bidi controls, zero-width characters).
+_FORBIDDEN_CHARS = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff{INVISIBLE}]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+# Integers and floats that YAML 1.1 (PyYAML) and YAML 1.2 read differently, or that no officer
+# means: leading-zero octal, 0b/0x, digit separators, sexagesimal "1:30".
+_YAML11_NUMBER = re.compile(r"^[-+]?(?:0[0-9_]+|0[bx][0-9a-fA-F_]+|[0-9][0-9_]*:[0-9:._]+|.*_.*)$")
 
 _SAFE_SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp")
@@ -57,6 +81,7 @@ class YamlDocument:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     usable: bool = False
     """True when the data can be validated further, even if problems were found."""
+    _children: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -89,7 +114,7 @@ class YamlDocument:
             return (1, 1)
         mark = node.start_mark
         for part in loc:
-            found = _child(node, part)
+            found = self._child(node, part)
             if found is None:
                 break
             key_node, value_node = found
@@ -102,23 +127,27 @@ class YamlDocument:
         for part in loc:
             if node is None:
                 return False
-            found = _child(node, part)
+            found = self._child(node, part)
             if found is None:
                 return False
             node = found[1]
         return node is not None
 
-
-def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                return key_node, value_node
+    def _child(self, node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+        if isinstance(node, yaml.MappingNode):
+            # An index per mapping: a file with thousands of keys is located in linear time.
+            index = self._children.get(id(node))
+            if index is None:
+                index = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode):
+                        index.setdefault(unicodedata.normalize("NFC", key_node.value), (key_node, value_node))
+                self._children[id(node)] = index
+            return index.get(str(part))
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if 0 <= part < len(node.value):
+                return None, node.value[part]
         return None
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return None, node.value[part]
-    return None
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -141,21 +170,20 @@ def read_yaml(path: Path) -> YamlDocument:
         return doc
 
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return fail(1, 1, f"không đọc được tệp: {exc.strerror or exc}", "TCPL001")
-    if size > MAX_FILE_BYTES:
-        return fail(
-            1,
-            1,
-            f"tệp quá lớn ({size / 1_048_576:.1f} MB, tối đa {MAX_FILE_BYTES // 1_048_576} MB);"
-            " hãy tách tệp hoặc kiểm tra xem có phải tệp YAML của tcpl không",
-            "TCPL002",
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return fail(1, 1, f"không đọc được tệp: {exc.strerror or exc}", "TCPL001")
+        raw = read_regular(path, max_bytes=MAX_FILE_BYTES)
+    except ReadRefused as exc:
+        return fail(1, 1, str(exc), "TCPL002" if exc.too_big else "TCPL001")
+    return parse_yaml(doc, raw)
+
+
+def parse_yaml(doc: YamlDocument, raw: bytes) -> YamlDocument:
+    """Parse bytes already read for `doc` (a file, or a version of it from git)."""
+    shown = doc.shown_path
+
+    def fail(line: int, col: int, message: str, code: str) -> YamlDocument:
+        doc.diagnostics.append(Diagnostic(shown, line, col, message, code=code))
+        return doc
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -169,28 +197,29 @@ def read_yaml(path: Path) -> YamlDocument:
         )
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-
+    # Columns are counted in the text as saved (NFD stays NFD here): values and keys are made NFC
+    # one by one, so a message points at the column the officer's editor shows.
     bad = list(_iter_forbidden(text))
     if bad:
         for index in bad[:20]:
             line, col = _line_col(text, index)
             doc.diagnostics.append(
-                Diagnostic(
-                    shown,
-                    line,
-                    col,
-                    f"ký tự điều khiển {forbidden_char_name(text[index])} không được phép"
-                    " (không đưa được vào văn bản Word); hãy xóa ký tự này",
-                    code="TCPL004",
-                )
+                Diagnostic(shown, line, col, _forbidden_message(text[index]), code="TCPL004")
             )
         return doc
 
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return fail(1, 1, "tệp rỗng: không có dữ liệu nào", "TCPL005")
 
+    if _may_nest_deeply(text):
+        deep = _too_deep(text)
+        if deep is not None:
+            return fail(
+                *deep,
+                f"tệp lồng quá sâu (quá {MAX_DEPTH} cấp danh sách, bảng lồng nhau); tệp của tcpl chỉ"
+                " cần vài cấp: kiểm tra dấu ngoặc [ ] { }",
+                "TCPL006",
+            )
     loader = yaml.CSafeLoader(text)
     try:
         root = loader.get_single_node()
@@ -205,7 +234,7 @@ def read_yaml(path: Path) -> YamlDocument:
     if root is None:
         return fail(1, 1, "tệp rỗng: không có dữ liệu nào", "TCPL005")
     doc.root = root
-    builder = _Builder(shown)
+    builder = _Builder(shown, budget=max(MIN_EXPANSION_CHARS, MAX_EXPANSION * len(text)))
     doc.data = builder.build(root)
     doc.diagnostics.extend(builder.diagnostics)
     # After an alias bomb the data is unusable; other problems (a duplicate key, a bad date)
@@ -217,6 +246,49 @@ def read_yaml(path: Path) -> YamlDocument:
 def _iter_forbidden(text: str) -> Iterator[int]:
     for m in _FORBIDDEN_CHARS.finditer(text):
         yield m.start()
+
+
+def _forbidden_message(ch: str) -> str:
+    name = forbidden_char_name(ch)
+    if _BIDI.match(ch):
+        return (
+            f"ký tự điều khiển hướng chữ {name} không được phép: nó làm chữ hiện sai thứ tự, người đọc"
+            " không thấy; hãy xóa ký tự này (thường dính vào khi chép từ nơi khác)"
+        )
+    if re.match(f"[{INVISIBLE}]", ch):
+        return (
+            f"ký tự vô hình {name} không được phép (không nhìn thấy trên màn hình, làm sai tên và mã);"
+            " hãy xóa ký tự này"
+        )
+    return f"ký tự điều khiển {name} không được phép (không đưa được vào văn bản Word); hãy xóa ký tự này"
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap bound: a file with few brackets, dashes and little indentation cannot nest deeply."""
+    if text.count("[") + text.count("{") + text.count("- ") > MAX_DEPTH:
+        return True
+    return max((len(x) - len(x.lstrip(" ")) for x in text.splitlines()), default=0) >= MAX_DEPTH
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the nesting passes MAX_DEPTH, found from libyaml's events (its parser does not recurse)."""
+    parser = yaml.CSafeLoader(text)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the syntax error is reported by the real parse
+    finally:
+        parser.dispose()
+    return None
 
 
 _YAML_PROBLEMS: list[tuple[str, str]] = [
@@ -269,10 +341,12 @@ def translate_yaml_error(exc: yaml.MarkedYAMLError) -> str:
 class _Builder:
     """Turns a composed node tree into Python values, recording problems instead of raising."""
 
-    def __init__(self, shown_path: str) -> None:
+    def __init__(self, shown_path: str, *, budget: int) -> None:
         self.shown_path = shown_path
         self.diagnostics: list[Diagnostic] = []
         self.count = 0
+        self.chars = 0
+        self.budget = budget
         self.active: set[int] = set()
         self.exploded = False
         self.recursive = False
@@ -285,13 +359,15 @@ class _Builder:
 
     def build(self, node: yaml.Node) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
+        if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+        if self.count > MAX_NODES or self.chars > self.budget:
             if not self.exploded:
                 self.exploded = True
                 self.problem(
                     node,
                     f"tệp mở rộng ra quá {MAX_NODES:,} giá trị".replace(",", ".")
-                    + " (alias '*' lồng nhau: 'alias bomb');"
+                    + f" hoặc quá {MAX_EXPANSION} lần độ dài của tệp (alias '*' lặp lại: 'alias bomb');"
                     " hãy viết các giá trị trực tiếp, không dùng anchor/alias lồng nhau",
                     "TCPL007",
                 )
@@ -341,10 +417,7 @@ class _Builder:
                     "TCPL008",
                 )
                 continue
-            key = key_node.value
-            if not isinstance(key, str):  # pragma: no cover - scalar values are text
-                key = str(key)
-            key = unicodedata.normalize("NFC", key)
+            key = unicodedata.normalize("NFC", str(key_node.value))
             if key in first_seen:
                 earlier = first_seen[key].start_mark
                 self.problem(
@@ -374,16 +447,47 @@ class _Builder:
                 )
                 return _FORBIDDEN_CHARS.sub("", value)
             return value if value.isascii() else unicodedata.normalize("NFC", value)
+        if tag.endswith((":int", ":float")) and not node.style and _YAML11_NUMBER.match(node.value):
+            self.problem(
+                node,
+                f"'{node.value}' không được hiểu rõ ràng là một số (số 0 ở đầu, dấu ':' hay '_' làm YAML đọc"
+                " thành số khác); ghi số bình thường, ví dụ 10, 8.5; nếu là chữ hoặc số hiệu văn bản,"
+                f' đặt trong dấu nháy: "{node.value}"',
+                "TCPL011",
+            )
+            return None
         try:
             if tag.endswith(":int"):
+                if len(node.value.lstrip("+-")) > MAX_DIGITS:
+                    self.problem(
+                        node, f"số quá lớn (quá {MAX_DIGITS} chữ số); kiểm tra lại số liệu", "TCPL011"
+                    )
+                    return None
                 return _constructor.construct_yaml_int(node)
             if tag.endswith(":float"):
-                return YamlFloat(_constructor.construct_yaml_float(node), node.value)
+                number: float = _constructor.construct_yaml_float(node)
+                if number != number or number in (float("inf"), float("-inf")):
+                    self.problem(
+                        node,
+                        f"'{node.value}' không phải một số (YAML đọc là 'không phải số' hoặc vô cực); ghi một"
+                        " số, ví dụ 8.5",
+                        "TCPL011",
+                    )
+                    return None
+                return YamlFloat(number, node.value)
             if tag.endswith(":bool"):
                 return _constructor.construct_yaml_bool(node)
             if tag.endswith(":null"):
                 return None
-            return _constructor.construct_yaml_timestamp(node)
+            stamp = _constructor.construct_yaml_timestamp(node)
+            if isinstance(stamp, datetime):
+                self.problem(
+                    node,
+                    f"'{node.value}' có cả giờ: ở đây chỉ ghi ngày, ví dụ 2026-01-15",
+                    "TCPL011",
+                )
+                return None
+            return stamp
         except (ValueError, OverflowError):
             self.problem(
                 node,

@@ -6,11 +6,12 @@ import datetime as dt
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, Strict, StrictBool, StrictInt, model_validator
 
 from tcpl.models.common import Count, Id, Model, Number, ShortText, Slug, Text, Year
 
-ItemScalar = bool | Number | list[ShortText]
+ItemScalar = StrictBool | StrictInt | Number | list[ShortText]
+"""A short-form value: strict, so `5` stays the integer a count needs and `true` is no number."""
 
 
 class ItemEntry(Model):
@@ -28,7 +29,7 @@ class ItemEntry(Model):
     )
     total: Count | None = Field(default=None, description="ratio: tổng số phát sinh")
     due: date | None = Field(default=None, description="deadline: hạn phải hoàn thành")
-    points: Annotated[float, Field(ge=0, le=100)] | None = Field(
+    points: Annotated[float, Strict(), Field(ge=0, le=100)] | None = Field(
         default=None, description="Điểm tự chấm (bắt buộc với kind points)"
     )
     evidence: list[ShortText] = Field(default_factory=list, description="Tài liệu kiểm chứng")

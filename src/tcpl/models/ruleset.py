@@ -5,12 +5,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, Strict, model_validator
 
 from tcpl.models.common import Id, Model, ShortText, Text, Year
 
 Share = Annotated[float, Field(ge=0, le=1, description="Tỷ lệ từ 0 đến 1 (0,9 = 90 %)")]
-Points = Annotated[float, Field(ge=0, le=100, description="Số điểm")]
+Points = Annotated[float, Strict(), Field(ge=0, le=100, description="Số điểm")]
 ConditionId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 OptionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 
@@ -246,14 +246,43 @@ class Ruleset(Model):
             for criterion in self.criteria:
                 if criterion.max_points is not None:
                     raise ValueError("mô hình đạt/chưa đạt không có max_points")
-        maxima = [c.max_points for c in self.criteria]
-        if self.max_points is not None and None not in maxima:
-            total = sum(m for m in maxima if m is not None)
-            if abs(total - self.max_points) > 1e-9:
-                raise ValueError(
-                    f"tổng điểm tối đa của các tiêu chí là {total:g}, khác tổng số điểm tối đa {self.max_points:g}"
-                )
+        if self.model == "points":
+            self._check_maxima()
         return self
+
+    def _check_maxima(self) -> None:
+        """Maxima that cannot all hold: parts above their whole, a total the parts cannot reach."""
+        maxima = [c.max_points for c in self.criteria]
+        known = sum(m for m in maxima if m is not None)
+        if self.max_points is not None:
+            if None not in maxima and abs(known - self.max_points) > 1e-9:
+                raise ValueError(
+                    f"tổng điểm tối đa của các tiêu chí là {known:g}, khác tổng số điểm tối đa {self.max_points:g}"
+                )
+            if known > self.max_points + 1e-9:
+                raise ValueError(
+                    f"điểm tối đa của các tiêu chí đã cộng lại {known:g}, vượt tổng số điểm tối đa {self.max_points:g}"
+                )
+        top = self.max_points
+        need = self.recognition.total_at_least
+        if top is not None and need is not None and need > top + 1e-9:
+            raise ValueError(
+                f"tổng điểm tối thiểu để công nhận ({need:g}) vượt tổng số điểm tối đa ({top:g})"
+            )
+        for c in self.criteria:
+            parts = [i.max_points for i in c.indicators if i.max_points is not None]
+            if c.max_points is not None:
+                for i in c.indicators:
+                    if i.max_points is not None and i.max_points > c.max_points + 1e-9:
+                        raise ValueError(
+                            f"chỉ tiêu {i.id} có điểm tối đa {i.max_points:g}, vượt điểm tối đa {c.max_points:g}"
+                            f" của tiêu chí {c.id}"
+                        )
+                if sum(parts) > c.max_points + 1e-9:
+                    raise ValueError(
+                        f"điểm tối đa các chỉ tiêu của tiêu chí {c.id} cộng lại {sum(parts):g}, vượt điểm tối đa"
+                        f" {c.max_points:g} của tiêu chí"
+                    )
 
     @staticmethod
     def _ids_below(criterion: Criterion) -> list[str]:
