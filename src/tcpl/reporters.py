@@ -14,6 +14,7 @@ from tcpl import __version__
 from tcpl import textfmt as fmt
 from tcpl.batch import CommuneYearSummary, TreeResult
 from tcpl.errors import Diagnostic, Severity
+from tcpl.escaping import json_document, markdown_cell, xml_document, xml_text
 
 GITHUB_ANNOTATION_LIMIT = 50
 """GitHub shows 10 errors per step and 50 per job; more is noise in the log."""
@@ -101,7 +102,7 @@ def to_json(result: TreeResult, *, require_recognized: bool) -> str:
         "diagnostics": [d.to_json() for d in result.diagnostics],
         "communes": [c.to_json() for c in result.communes],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 # --- GitHub Actions --------------------------------------------------------------------------------
@@ -186,8 +187,8 @@ def step_summary(result: TreeResult, *, limit: int = 500) -> str:
         ]
         for d in result.diagnostics[:limit]:
             out.append(
-                f"| {fmt.md_cell(d.path)} | {d.line} | {d.col} | {d.severity_word} | {d.code} |"
-                f" {fmt.md_cell(d.message)} |"
+                f"| {markdown_cell(d.path)} | {d.line} | {d.col} | {d.severity_word} | {d.code} |"
+                f" {markdown_cell(d.message)} |"
             )
         if len(result.diagnostics) > limit:
             out.append(
@@ -205,8 +206,8 @@ def step_summary(result: TreeResult, *, limit: int = 500) -> str:
         for cy in bad[:limit]:
             reason = "; ".join((cy.reasons or cy.undetermined)[:2])
             out.append(
-                f"| {fmt.md_cell(cy.name or cy.commune or cy.path)} | {cy.year} | {cy.ruleset} |"
-                f" {fmt.recognition_word(cy.recognized)} | {fmt.md_cell(reason)} |"
+                f"| {markdown_cell(cy.name or cy.commune or cy.path)} | {cy.year} | {markdown_cell(cy.ruleset)} |"
+                f" {fmt.recognition_word(cy.recognized)} | {markdown_cell(reason)} |"
             )
         out.append("")
     return "\n".join(out) + "\n"
@@ -217,6 +218,20 @@ def step_summary(result: TreeResult, *, limit: int = 500) -> str:
 
 def to_junit(result: TreeResult, *, require_recognized: bool) -> str:
     """One testcase per file (failures: its errors) and one per commune-year (its verdict)."""
+    root = _junit(result, require_recognized=require_recognized)
+    for element in root.iter():
+        # Every value may hold a file name or a key from the data: XML 1.0 cannot hold every character.
+        for key, value in element.attrib.items():
+            element.set(key, xml_text(value))
+        if element.text:
+            element.text = xml_text(element.text)
+    ET.indent(root)
+    return xml_document(
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    )
+
+
+def _junit(result: TreeResult, *, require_recognized: bool) -> ET.Element:
     root = ET.Element("testsuites", name="tcpl")
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in result.diagnostics:
@@ -254,8 +269,7 @@ def to_junit(result: TreeResult, *, require_recognized: bool) -> str:
     communes.set("tests", str(len(result.communes)))
     communes.set("failures", str(failures))
     communes.set("errors", "0")
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return root
 
 
 # --- SARIF 2.1.0 -------------------------------------------------------------------------------------
@@ -319,4 +333,4 @@ def to_sarif(result: TreeResult, *, require_recognized: bool) -> str:
             }
         ],
     }
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(sarif, ensure_ascii=False, indent=2)) + "\n"

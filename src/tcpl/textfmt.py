@@ -61,8 +61,3 @@ def met_word(met: bool | None, *, missing: bool = False) -> str:
 def recognition_word(recognized: bool | None) -> str:
     """A commune-year's result inside a sentence: "đạt chuẩn", "chưa đạt chuẩn", "chưa xác định"."""
     return {True: "đạt chuẩn", False: "chưa đạt chuẩn", None: "chưa xác định"}[recognized]
-
-
-def md_cell(text: str) -> str:
-    """Text safe inside one Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")

@@ -14,6 +14,7 @@ from rich.table import Table
 from tcpl import textfmt as fmt
 from tcpl.cli.common import checked_ruleset, err_console, formats, out_console
 from tcpl.errors import UsageError, display_path
+from tcpl.escaping import log_text
 
 if TYPE_CHECKING:
     from tcpl.batch import TreeResult
@@ -176,7 +177,7 @@ def show_text(result: TreeResult, *, verbose: bool, output_file: Path | None) ->
         f" {c['not_recognized']} chưa đạt, {c['undetermined']} chưa xác định."
         + (f" Bỏ qua {c['skipped_files']} tệp YAML không phải của tcpl." if c["skipped_files"] else "")
     )
-    text = "\n".join(lines) + "\n"
+    text = log_text("\n".join(lines) + "\n")
     if output_file is not None:
         from tcpl.safeio import write_text_atomic
 

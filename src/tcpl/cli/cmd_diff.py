@@ -21,6 +21,7 @@ from tcpl.cli.common import (
     write_text,
 )
 from tcpl.errors import InvalidFilesError, UsageError, display_path
+from tcpl.escaping import markdown, markdown_cell
 from tcpl.loading.gitrev import materialise, split_spec
 
 
@@ -132,13 +133,14 @@ def diff_command(
         "item": "Nội dung",
     }
     if output_format == "markdown":
-        lines = [f"### tcpl diff: {display_path(Path(old.split(':')[-1]))}", ""]
+        lines = [f"### tcpl diff: {markdown(display_path(Path(old.split(':')[-1])))}", ""]
         if not rows:
             lines.append("Không có thay đổi nào về số liệu hay kết quả.")
         else:
             lines += ["| Mức | Mã | Tên | Trước | Sau | Số liệu |", "|---|---|---|---|---|---|"]
             for level, ident, name, b, a, detail in rows:
-                lines.append(f"| {levels[level]} | {ident} | {name} | {b} | {a} | {detail} |")
+                cells = (levels[level], ident, name, b, a, detail)
+                lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
         write_text("\n".join(lines) + "\n")
         return
     console = out_console()

@@ -18,7 +18,7 @@ from tcpl.cli.common import (
     out_console,
     self_check,
 )
-from tcpl.errors import UsageError, display_path
+from tcpl.errors import InvalidFilesError, UsageError, display_path
 
 plan_app = typer.Typer(
     options_metavar="[TÙY CHỌN]",
@@ -176,6 +176,8 @@ def new_command(
     from tcpl.loading.rulesets import RulesetRegistry
     from tcpl.safeio import check_target, write_text_atomic
 
+    if not 2000 <= year <= 2100:
+        raise UsageError(f"--year phải là một năm từ 2000 đến 2100 (không phải {year})")
     source = find_plan(plan_path)
     loaded = Loader().load_or_raise(source, expect="plan")  # refuse to roll forward a broken plan
     check_target(output, force=force)
@@ -191,8 +193,11 @@ def new_command(
     if year_note:
         result.notes.append(year_note)
     header = f"# Lập từ {display_path(source)} bằng tcpl plan new --year {year}; xem lại các câu đã đổi.\n"
-    write_text_atomic(output, dump_yaml(result.data, header), force=force)
-    _check_written(output)
+    text = dump_yaml(result.data, header)
+    new_plan = Loader().load_text(output, text, expect="plan")
+    if not new_plan.ok:  # nothing is written that would not load
+        raise InvalidFilesError(list(new_plan.diagnostics))
+    write_text_atomic(output, text, force=force)
     console = out_console()
     console.print(f"Đã viết [bold]{escape(display_path(output))}[/]: {len(result.changes)} câu đã đổi năm.")
     for change in result.changes:

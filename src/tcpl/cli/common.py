@@ -6,13 +6,14 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO, cast
 
 import typer
 from rich.console import Console
 
 from tcpl.engine.results import Verdict
 from tcpl.errors import UsageError, display_path
+from tcpl.escaping import LogStream, json_document, log_text
 
 EXIT_READ = "\n\nMã thoát: 0 xong; 1 tệp YAML có lỗi; 2 lỗi cách dùng."
 """The exit codes of the commands that only read and print."""
@@ -30,12 +31,21 @@ class _Console(Console):
 
 
 def out_console() -> Console:
-    """Rich console on stdout, made per call so tests capturing stdout see the output."""
-    return _Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    """Rich console on stdout, made per call so tests capturing stdout see the output.
+
+    Every line goes through `escaping.log_line`: a name from a data file cannot become a CI
+    workflow command or hide itself.
+    """
+    return _Console(file=_log(sys.stdout), highlight=False, soft_wrap=False)
 
 
 def err_console() -> Console:
-    return Console(file=sys.stderr, highlight=False)
+    return Console(file=_log(sys.stderr), highlight=False)
+
+
+def _log(stream: TextIO) -> TextIO:
+    # LogStream has the few methods Rich uses of a text stream (write, flush, isatty, fileno).
+    return cast(TextIO, LogStream(stream))
 
 
 _FORMAT_ALIASES = {"md": "markdown", "markdown": "md"}
@@ -101,11 +111,12 @@ def self_check(path: Path, *, numbered: bool = True, recipients: bool = True) ->
 
 def write_json(data: Any) -> None:
     """Machine output bypasses Rich: no colour code can leak into it."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.write(json_document(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n")
 
 
 def write_text(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    """Plain human text (and Markdown): one log-safe line at a time."""
+    sys.stdout.write(log_text(text if text.endswith("\n") else text + "\n"))
 
 
 def verdict_style(met: Verdict, *, missing: bool = False) -> str:

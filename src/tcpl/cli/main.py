@@ -8,7 +8,9 @@ clean Vietnamese message, never a traceback (set TCPL_DEBUG=1 to see one).
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -18,14 +20,24 @@ from typer.core import TyperGroup
 
 from tcpl import __version__
 from tcpl.cli import _vi
-from tcpl.errors import InvalidFilesError, TcplError
+from tcpl.errors import InvalidFilesError, TcplError, display_path
+from tcpl.escaping import log_text
+from tcpl.safeio import os_error_words
 
 _vi.install()
 
 
 def _stderr(message: str) -> None:
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    sys.stderr.write(log_text(message.rstrip("\n")) + "\n")
     sys.stderr.flush()
+
+
+class Terminated(BaseException):
+    """SIGTERM (a CI job cancelled): unwinds like Ctrl-C, so temporary files are removed."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 class TcplGroup(TyperGroup):
@@ -43,6 +55,9 @@ class TcplGroup(TyperGroup):
         from typer._click import exceptions as ce
 
         code = 0
+        previous = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGTERM, _terminate)
         try:
             result = super().main(
                 args=args,
@@ -71,11 +86,18 @@ class TcplGroup(TyperGroup):
         except (typer.Abort, KeyboardInterrupt):
             _stderr("Đã dừng.")
             code = 130
+        except Terminated:
+            _stderr("Đã dừng (lệnh bị kết thúc).")
+            code = 143
         except BrokenPipeError:
             # The reader (`| head`) stopped reading: not an error of the files or of the command.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             code = 0
+        except OSError as exc:  # the system refused (disk full, no permission...): not a bug of tcpl
+            where = f" '{display_path(exc.filename)}'" if exc.filename else ""
+            _stderr(f"Lỗi: không đọc hoặc ghi được{where}: {os_error_words(exc)}")
+            code = 2
         except Exception as exc:  # the last line of defence: no traceback for the user
             if os.environ.get("TCPL_DEBUG"):
                 traceback.print_exc()
@@ -85,6 +107,9 @@ class TcplGroup(TyperGroup):
                 " đã chạy (đặt TCPL_DEBUG=1 để xem chi tiết)."
             )
             code = 2
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
         if standalone_mode:
             sys.exit(code)
         return code

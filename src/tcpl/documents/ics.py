@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tcpl.engine.calendar import STATE_WORDS, Event
+from tcpl.escaping import ics_text
 
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+_escape = ics_text
 
 
 def _fold(line: str) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from tcpl import textfmt as fmt
 from tcpl.engine.gap import GapResult
 from tcpl.engine.results import ScoreResult, Verdict
+from tcpl.escaping import markdown as md
+from tcpl.escaping import markdown_cell
 
 
 def verdict_text(recognized: Verdict) -> str:
@@ -17,12 +19,12 @@ def score_markdown(result: ScoreResult, *, title: str | None = None, explain: bo
     """The score as a Markdown table with the verdict and its reasons."""
     lines: list[str] = []
     heading = title or f"Kết quả đánh giá năm {result.year}"
-    lines.append(f"## {heading}")
+    lines.append(f"## {md(heading)}")
     lines.append("")
-    lines.append(f"- Xã: {result.commune or '—'}")
+    lines.append(f"- Xã: {md(result.commune or '—')}")
     lines.append(
-        f"- Bộ tiêu chí: {result.ruleset}"
-        + (f" (dựa trên {result.base_ruleset})" if result.base_ruleset else "")
+        f"- Bộ tiêu chí: {md(result.ruleset)}"
+        + (f" (dựa trên {md(result.base_ruleset)})" if result.base_ruleset else "")
     )
     if result.model == "points":
         total = fmt.number(result.total_points)
@@ -37,14 +39,14 @@ def score_markdown(result: ScoreResult, *, title: str | None = None, explain: bo
         lines.append("| Mã | Tiêu chí, chỉ tiêu | Kết quả |")
         lines.append("|---|---|---|")
     for c in result.criteria:
-        cells = [f"**{c.id}**", f"**{fmt.md_cell(c.name)}**"]
+        cells = [f"**{markdown_cell(c.id)}**", f"**{markdown_cell(c.name)}**"]
         if result.model == "points":
             cells += [f"**{fmt.number(c.points)}**", fmt.number(c.max_points)]
         cells.append(fmt.met_word(c.met))
         lines.append("| " + " | ".join(cells) + " |")
         for ind in c.indicators:
             missing = any(i.missing for i in ind.items)
-            cells = [ind.id, fmt.md_cell(ind.name)]
+            cells = [markdown_cell(ind.id), markdown_cell(ind.name)]
             if result.model == "points":
                 cells += [fmt.number(ind.points), fmt.number(ind.max_points)]
             if result.model == "points":
@@ -54,7 +56,7 @@ def score_markdown(result: ScoreResult, *, title: str | None = None, explain: bo
             lines.append("| " + " | ".join(cells) + " |")
             if explain:
                 for it in ind.items:
-                    cells = [it.id, fmt.md_cell(f"{it.name}: {it.explanation}")]
+                    cells = [markdown_cell(it.id), markdown_cell(f"{it.name}: {it.explanation}")]
                     if result.model == "points":
                         cells += [fmt.number(it.points), fmt.number(it.max_points)]
                     cells.append(fmt.met_word(it.met, missing=it.missing))
@@ -68,7 +70,7 @@ def score_markdown(result: ScoreResult, *, title: str | None = None, explain: bo
         if entries:
             lines.append(f"### {header}")
             lines.append("")
-            lines.extend(f"- {e}" for e in entries)
+            lines.extend(f"- {md(e)}" for e in entries)
             lines.append("")
     return "\n".join(lines)
 
@@ -80,9 +82,9 @@ def gap_markdown(result: GapResult) -> str:
         return "\n".join(lines) + "\n"
     for step in result.steps:
         gain = f" (+{fmt.number(step.points_gain)} điểm)" if step.points_gain else ""
-        lines.append(f"- **{step.item_id}** {step.name}: {step.action}{gain}")
+        lines.append(f"- **{md(step.item_id)}** {md(step.name)}: {md(step.action)}{gain}")
     for header, entries in (("Không khắc phục được", result.blockers), ("Lưu ý", result.notes)):
         if entries:
             lines += ["", f"### {header}", ""]
-            lines.extend(f"- {e}" for e in entries)
+            lines.extend(f"- {md(e)}" for e in entries)
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from tcpl import textfmt as fmt
 from tcpl.engine.results import ItemResult, ScoreResult, Verdict
+from tcpl.escaping import markdown_cell
 from tcpl.models.assessment import Assessment
 from tcpl.models.ruleset import Item, Ruleset
 
@@ -214,13 +215,13 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
 
 
 def sheet_markdown(sheet: Sheet) -> str:
-    titles = [f"{c.group}: {c.title}" if c.group else c.title for c in sheet.columns]
+    titles = [markdown_cell(f"{c.group}: {c.title}" if c.group else c.title) for c in sheet.columns]
     lines = [
         "| " + " | ".join(titles) + " |",
         "|" + "|".join("---:" if c.numeric else "---" for c in sheet.columns) + "|",
     ]
     for row in sheet.rows:
-        cells = [fmt.md_cell(row.texts[c.key]) for c in sheet.columns]
+        cells = [markdown_cell(row.texts[c.key]) for c in sheet.columns]
         if row.bold:
             cells = [f"**{x}**" if x else x for x in cells]
         lines.append("| " + " | ".join(cells) + " |")

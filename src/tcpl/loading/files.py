@@ -12,7 +12,7 @@ from tcpl.errors import Diagnostic, InvalidFilesError, Severity, UsageError, dis
 from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry, is_path_ref
 from tcpl.loading.validation import validate
-from tcpl.loading.yamlfile import YamlDocument, read_yaml
+from tcpl.loading.yamlfile import YamlDocument, parse_yaml, read_yaml
 from tcpl.models.assessment import Assessment
 from tcpl.models.commune import Commune
 from tcpl.models.ruleset import ItemKind, Ruleset
@@ -86,7 +86,14 @@ class Loader:
     ruleset_override: Path | None = None
 
     def load(self, path: Path, *, expect: FileKind | None = None) -> LoadedFile:
-        doc = read_yaml(path)
+        return self._load(read_yaml(path), expect)
+
+    def load_text(self, path: Path, text: str, *, expect: FileKind | None = None) -> LoadedFile:
+        """Check text as if it were the file at `path` (before writing it there)."""
+        return self._load(parse_yaml(YamlDocument(path=path), text.encode("utf-8")), expect)
+
+    def _load(self, doc: YamlDocument, expect: FileKind | None) -> LoadedFile:
+        path = doc.path
         if not doc.usable:
             return LoadedFile(path, None, doc)
         kind = expect or detect_kind(doc)
@@ -226,9 +233,7 @@ class Loader:
         if loaded is None:
             return
         known = list(loaded.ruleset.item_index())
-        for item_id in items:
-            if item_id not in known:
-                _unknown_item(doc, item_id, known, loaded.id)
+        _unknown_items(doc, [i for i in items if i not in known], known, loaded.id)
 
     def load_or_raise(self, path: Path, *, expect: FileKind) -> LoadedFile:
         loaded = self.load(path, expect=expect)
@@ -249,28 +254,46 @@ def _dedupe(doc: YamlDocument) -> None:
     doc.diagnostics[:] = kept
 
 
-def _unknown_item(doc: YamlDocument, item_id: str, known: list[str], ruleset_id: str) -> None:
-    close = difflib.get_close_matches(item_id, known, n=1, cutoff=0.6)
-    hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
-    doc.diagnostics.append(
-        doc.diagnostic(
-            ("items", item_id),
-            f"nội dung '{item_id}' không có trong bộ tiêu chí {ruleset_id}{hint}",
-            code="TCPL310",
-            key=True,
+MAX_UNKNOWN_REPORTED = 50
+"""Unknown item ids reported one by one in a file; the rest are counted in one message."""
+
+
+def _unknown_items(doc: YamlDocument, ids: list[str], known: list[str], ruleset_id: str) -> None:
+    for n, item_id in enumerate(ids):
+        if n == MAX_UNKNOWN_REPORTED:
+            doc.diagnostics.append(
+                doc.diagnostic(
+                    ("items", item_id),
+                    f"và {len(ids) - n} nội dung khác cũng không có trong bộ tiêu chí {ruleset_id}"
+                    " (xem mã các nội dung: tcpl rules show " + ruleset_id + ")",
+                    code="TCPL310",
+                    key=True,
+                )
+            )
+            return
+        # A suggestion only for an id of an id's length: comparing long texts costs much and says nothing.
+        close = difflib.get_close_matches(item_id, known, n=1, cutoff=0.6) if len(item_id) <= 40 else []
+        hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+        shown = item_id if len(item_id) <= 60 else item_id[:57] + "…"
+        doc.diagnostics.append(
+            doc.diagnostic(
+                ("items", item_id),
+                f"nội dung '{shown}' không có trong bộ tiêu chí {ruleset_id}{hint}",
+                code="TCPL310",
+                key=True,
+            )
         )
-    )
 
 
 def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument) -> None:
     """Check an assessment's items and conditions against its ruleset (kinds, ids, ranges)."""
     index = ruleset.item_index()
     known_ids = list(index)
+    _unknown_items(doc, [i for i in assessment.items if i not in index], known_ids, ruleset.id)
     for item_id, entry in assessment.items.items():
         loc = ("items", item_id)
         item = index.get(item_id)
         if item is None:
-            _unknown_item(doc, item_id, known_ids, ruleset.id)
             continue
 
         prefix = f"nội dung {item_id} ({_KIND_WORDS[item.kind]}): "

@@ -9,6 +9,7 @@ is kept as a free paragraph where it stands, and listed in the report.
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,7 @@ from typing import Any
 
 from tcpl.errors import UsageError, display_path
 from tcpl.models.plan import LineRole, role_for_label
+from tcpl.safeio import ReadRefused, os_error_words, read_regular
 
 ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\.\s+(?P<text>.+)$")
 NUMBERED = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<text>.+)$")
@@ -30,6 +32,7 @@ DATE_LINE = re.compile(
 QUOC_HIEU = re.compile(r"^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$", re.I)
 TIEU_NGU = re.compile(r"^Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc$", re.I)
 DOC_TYPES = ("KẾ HOẠCH", "BÁO CÁO", "THÔNG BÁO", "CHƯƠNG TRÌNH")
+MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 
 @dataclass
@@ -53,9 +56,9 @@ def read_lines(path: Path) -> tuple[list[str], dict[str, Any]]:
         return _docx_lines(path)
     if suffix in (".txt", ".text", ".md", ""):
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"không đọc được '{display_path(path)}': {exc.strerror}") from None
+            raw = read_regular(path, max_bytes=MAX_TEXT_BYTES)
+        except ReadRefused as exc:
+            raise UsageError(f"'{display_path(path)}': {exc}") from None
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -66,10 +69,45 @@ def read_lines(path: Path) -> tuple[list[str], dict[str, Any]]:
     raise UsageError(f"chỉ nhập được tệp .txt hoặc .docx (không phải '{path.suffix}')")
 
 
+MAX_DOCX_BYTES = 20 * 1024 * 1024
+"""A plan in Word is some tens of kilobytes; its parts, unpacked, at most this much."""
+MAX_DOCX_PARTS = 2000
+
+
+def check_docx_size(path: Path) -> None:
+    """Refuse a .docx that unpacks into more than a plan can be (a "zip bomb"), before parsing it.
+
+    The sizes are read from the zip's own directory; python-docx would unpack and parse all.
+    """
+    import zipfile
+
+    shown = display_path(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise UsageError(
+            f"không mở được tệp Word '{shown}': tệp không phải .docx hợp lệ (tệp .doc cũ hãy lưu lại thành .docx)"
+        ) from None
+    total = sum(i.file_size for i in infos)
+    if len(infos) > MAX_DOCX_PARTS or total > MAX_DOCX_BYTES:
+        raise UsageError(
+            f"tệp Word '{shown}' khi giải nén quá lớn ({total / 1_048_576:.0f} MB, {len(infos)} phần; tối đa"
+            f" {MAX_DOCX_BYTES // 1_048_576} MB): một kế hoạch chỉ vài chục trang; kiểm tra lại tệp"
+        )
+
+
 def _docx_lines(path: Path) -> tuple[list[str], dict[str, Any]]:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise UsageError(f"'{display_path(path)}': không đọc được tệp ({os_error_words(exc)})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"'{display_path(path)}' không phải tệp thường")
+    check_docx_size(path)
     try:
         doc = Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError):

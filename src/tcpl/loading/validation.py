@@ -87,6 +87,8 @@ def _message(err: dict[str, Any], allowed: list[str] | None) -> str:
     if kind == "too_short":
         return f"cần ít nhất {ctx.get('min_length')} phần tử"
     if kind == "too_long":
+        if isinstance(err.get("input"), str):  # pydantic says "too_long" for a mapping key too
+            return f"quá dài (tối đa {ctx.get('max_length')} ký tự)"
         return f"nhiều nhất {ctx.get('max_length')} phần tử"
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
@@ -203,7 +205,7 @@ def diagnostics_from(
     for key, errs in grouped.items():
         data_loc = tuple(p for p in key if not (isinstance(p, str) and p.startswith("\0")))
         first = errs[0]
-        on_key = first["type"] == "extra_forbidden"
+        on_key = first["type"] == "extra_forbidden" or "[key]" in first["loc"]
         if len(errs) == 1 or first["type"] in ("missing", "extra_forbidden"):
             owner = _model_at(model, model_locs[key][:-1]) if on_key else None
             message = _message(first, _allowed_fields(owner))
