@@ -97,7 +97,8 @@ class InvalidFilesError(TcplError):
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        return "\n".join(d.format() for d in sorted(self.diagnostics, key=Diagnostic.sort_key))
+        """The same lines `tcpl validate` prints, with the severity and the code."""
+        return "\n".join(d.report_line() for d in sorted(self.diagnostics, key=Diagnostic.sort_key))
 
 
 def display_path(path: Path | str) -> str:

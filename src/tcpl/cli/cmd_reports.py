@@ -292,6 +292,8 @@ def calendar_command(
     cy = bundle.year
     events = evaluation_calendar(cy.ruleset.ruleset, cy.assessment, bundle.plan, day)
     if ics is not None:
+        if ics.suffix.lower() != ".ics":
+            raise UsageError(f"tệp lịch phải có đuôi .ics (không phải '{ics.name}')")
         check_target(ics, force=force)
         name = f"Tiếp cận pháp luật {commune_name(bundle)} {cy.assessment.year}"
         uid = f"{cy.assessment.commune or 'xa'}-{cy.assessment.year}"

@@ -23,6 +23,7 @@ from tcpl.engine.results import ScoreResult
 from tcpl.engine.timewindow import quarter_window
 from tcpl.engine.tracking import CLOSED, overlaps, task_states
 from tcpl.errors import UsageError, display_path
+from tcpl.escaping import markdown as md
 from tcpl.loading.bundle import Bundle
 from tcpl.models.assessment import DocumentRef
 from tcpl.models.commune import Commune
@@ -206,8 +207,8 @@ def build_scoresheet(bundle: Bundle, result: ScoreResult, *, template: str | Pat
     _sheet_notes(doc, sheet)
     render_body(doc, after)
     doc.signature(info)
-    md = f"# {sheet.title}\n\n{sheet.subtitle}\n\n{sheet_markdown(sheet)}\n{sheet.verdict}\n\n{after}"
-    return Rendered(doc, md, document_notes(bundle, result))
+    text = f"# {md(sheet.title)}\n\n{md(sheet.subtitle)}\n\n{sheet_markdown(sheet)}\n{md(sheet.verdict)}\n\n{after}"
+    return Rendered(doc, text, document_notes(bundle, result))
 
 
 def _sheet_notes(doc: Nd30Document, sheet: Sheet) -> None:
@@ -290,18 +291,18 @@ def build_report(
     meta, body = _render("annual" if annual else "quarter", template, context)
     info = _frame(bundle, meta, symbol="BC", ref=ref, kinh_gui=True, recipients=["Như trên;", "Lưu: VT, TP."])
     doc = signed_document(info, body)
-    md = _markdown(info, body)
+    md_text = _markdown(info, body)
     if annual:
         sheet = scoresheet(bundle, result)
         note = _annex_note(bundle, ref, info)
         doc.annex("Phụ lục", [sheet.title], note, landscape=True)
         add_sheet_table(doc, sheet)
         _sheet_notes(doc, sheet)
-        md += f"\n\n## Phụ lục: {sheet.title}\n\n{note}\n\n{sheet_markdown(sheet)}\n{sheet.verdict}\n"
+        md_text += f"\n\n## Phụ lục: {md(sheet.title)}\n\n{md(note)}\n\n{sheet_markdown(sheet)}\n{md(sheet.verdict)}\n"
     notes = document_notes(bundle, result)
     if not info.kinh_gui:
         notes.append("Chưa có nơi gửi báo cáo (Kính gửi): ghi upper_level trong commune.yaml.")
-    return Rendered(doc, md, notes)
+    return Rendered(doc, md_text, notes)
 
 
 def _annex_note(bundle: Bundle, ref: DocumentRef, info: FrameInfo) -> str:
@@ -315,9 +316,10 @@ def _annex_note(bundle: Bundle, ref: DocumentRef, info: FrameInfo) -> str:
 
 
 def _markdown(info: FrameInfo, body: str) -> str:
-    head = [f"# {info.doc_type}", "", *(f"**{s}**" for s in info.subject), ""]
+    # The title and addressees are plain text (the body was escaped by the template).
+    head = [f"# {md(info.doc_type)}", "", *(f"**{md(s)}**" for s in info.subject), ""]
     if info.kinh_gui:
-        head += [f"Kính gửi: {'; '.join(info.kinh_gui)}", ""]
+        head += [f"Kính gửi: {md('; '.join(info.kinh_gui))}", ""]
     return "\n".join(head) + "\n" + body
 
 

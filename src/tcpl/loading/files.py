@@ -433,12 +433,21 @@ class CommuneYear:
         return self.assessment_path.parent
 
 
+def _present(path: Path) -> bool:
+    """A name that is there, whatever it is (a regular file, a pipe, a link): the loader says what is wrong."""
+    try:
+        path.lstat()
+    except OSError:
+        return False
+    return not path.is_dir()
+
+
 def find_assessment(path: Path) -> Path:
     """An assessment file given directly, or the one inside a commune-year folder."""
-    if path.is_file():
+    if _present(path):
         return path
     if path.is_dir():
-        found = [path / name for name in ASSESSMENT_NAMES if (path / name).is_file()]
+        found = [path / name for name in ASSESSMENT_NAMES if _present(path / name)]
         if len(found) > 1:
             raise UsageError(
                 f"thư mục '{display_path(path)}' có nhiều tệp đánh giá ({', '.join(p.name for p in found)}):"

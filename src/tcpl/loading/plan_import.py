@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tcpl.errors import UsageError, display_path
+from tcpl.escaping import INVISIBLE
 from tcpl.models.plan import LineRole, role_for_label
 from tcpl.safeio import ReadRefused, os_error_words, read_regular
 
@@ -44,8 +45,13 @@ class ImportResult:
     unplaced: list[str] = field(default_factory=list)
 
 
+_INVISIBLE = re.compile(f"[{INVISIBLE}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _clean(line: str) -> str:
-    line = unicodedata.normalize("NFC", line.replace("\u00a0", " "))
+    # Characters that are not seen (bidi controls, zero-width) or cannot go into Word are dropped:
+    # they would reorder or hide text in the plan that officials sign.
+    line = _INVISIBLE.sub("", unicodedata.normalize("NFC", line.replace("\u00a0", " ")))
     return re.sub(r"[ \t]+", " ", line).strip()
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tcpl.errors import Diagnostic, Severity, UsageError, display_path
-from tcpl.loading.files import PLAN_NAMES, Loader, find_commune_file
+from tcpl.loading.files import PLAN_NAMES, Loader, _present, find_commune_file
 from tcpl.loading.validation import validate
 from tcpl.loading.yamlfile import YamlDocument
 from tcpl.models.commune import Commune
@@ -64,11 +64,11 @@ class LoadedPlan:
 
 
 def find_plan(path: Path) -> Path:
-    if path.is_file():
+    if _present(path):
         return path
     if path.is_dir():
         for name in PLAN_NAMES:
-            if (path / name).is_file():
+            if _present(path / name):
                 return path / name
         raise UsageError(
             f"thư mục '{display_path(path)}' không có tệp kế hoạch ({' hoặc '.join(PLAN_NAMES)})"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-from functools import lru_cache
 from pathlib import Path
 
 from tcpl.resources import data_dir
@@ -28,7 +27,6 @@ class ReferenceRefused(Exception):
     """A reference a data file may not follow; `str()` is the Vietnamese reason."""
 
 
-@lru_cache(maxsize=4096)
 def _git_top(folder: str) -> str | None:
     current = Path(folder)
     for candidate in (current, *current.parents):
