@@ -158,6 +158,7 @@ def check_command(
 
 def show_text(result: TreeResult, *, verbose: bool, output_file: Path | None) -> None:
     from tcpl import reporters
+    from tcpl.cli.cmd_validate import skipped_note
 
     lines = [d.report_line() for d in result.diagnostics]
     c = reporters.counts(result)
@@ -173,7 +174,7 @@ def show_text(result: TreeResult, *, verbose: bool, output_file: Path | None) ->
         f"Đã kiểm tra {c['files']} tệp: {c['files_with_errors']} tệp có lỗi ({c['errors']} lỗi, {c['warnings']}"
         f" cảnh báo). Đã chấm {c['commune_years']} xã-năm: {c['recognized']} đạt chuẩn ({share}),"
         f" {c['not_recognized']} chưa đạt, {c['undetermined']} chưa xác định."
-        + (f" Bỏ qua {c['skipped_files']} tệp YAML không phải của tcpl." if c["skipped_files"] else "")
+        + skipped_note(result.skipped)
     )
     text = "\n".join(lines) + "\n"
     if output_file is not None:

@@ -29,6 +29,17 @@ KIND_WORDS = {
 }
 
 
+def skipped_note(paths: list[str], *, shown: int = 3) -> str:
+    """The sentence both `validate` and `check` end with when they left other tools' files alone."""
+    if not paths:
+        return ""
+    names = ", ".join(paths[:shown]) + (", …" if len(paths) > shown else "")
+    return (
+        f" Bỏ qua {len(paths)} tệp YAML không phải của tcpl ({names}); một tệp của tcpl cần"
+        " 'kind:', tên và chỗ của nó (commune.yaml, <năm>/assessment.yaml, criteria/...)."
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.command(
         "validate",
@@ -76,6 +87,8 @@ def validate(
         ]
     else:
         results = [loader.load(f) for f in files]
+    skipped = [r for r in results if r.foreign]
+    results = [r for r in results if not r.foreign]
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     warnings = len(diagnostics) - errors
@@ -88,6 +101,7 @@ def validate(
                 "version": 1,
                 "status": "fail" if failed else "ok",
                 "files": [{"path": display_path(r.path), "kind": r.kind, "ok": r.ok} for r in results],
+                "skipped": [display_path(r.path) for r in skipped],
                 "diagnostics": [d.to_json() for d in diagnostics],
             }
         )
@@ -98,7 +112,8 @@ def validate(
             kinds = Counter(KIND_WORDS[r.kind] for r in results)
             breakdown = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
             write_text(
-                f"Đã kiểm tra {len(results)} tệp ({breakdown}): {len(results) - bad_files} hợp lệ,"
-                f" {bad_files} có lỗi; {errors} lỗi, {warnings} cảnh báo."
+                f"Đã kiểm tra {len(results)} tệp" + (f" ({breakdown})" if breakdown else "")
+                + f": {len(results) - bad_files} hợp lệ, {bad_files} có lỗi; {errors} lỗi, {warnings} cảnh báo."
+                + skipped_note([display_path(r.path) for r in skipped])
             )
     raise typer.Exit(1 if failed else 0)
