@@ -43,7 +43,10 @@ def test_each_foreign_file_is_skipped_by_validate_and_check(tcpl, path: Path) ->
     for command in ("validate", "check"):
         result = tcpl(command, str(path))
         assert result.exit_code == 0, (command, result.output)
-        assert "lỗi TCPL" not in result.stdout and "cảnh báo TCPL" not in result.stdout, (command, result.stdout)
+        assert "lỗi TCPL" not in result.stdout and "cảnh báo TCPL" not in result.stdout, (
+            command,
+            result.stdout,
+        )
         assert "Bỏ qua 1 tệp YAML không phải của tcpl" in result.stdout, (command, result.stdout)
 
 
@@ -119,7 +122,11 @@ def test_a_mistyped_kind_in_a_year_folder_is_reported(tcpl, tree) -> None:
     ("rel", "text", "kind"),
     [
         # shapes no other tool has, in any folder
-        ("x/overlay.yaml", 'id: t\nextends: qd27-2025\ncriteria:\n  - id: "3"\n    indicators: []\n', "ruleset"),
+        (
+            "x/overlay.yaml",
+            'id: t\nextends: qd27-2025\ncriteria:\n  - id: "3"\n    indicators: []\n',
+            "ruleset",
+        ),
         ("x/so-lieu.yaml", 'year: 2026\nitems:\n  "2.1.1": true\n', "assessment"),
         ("x/kh.yaml", "year: 2026\nsubject: a\nsections:\n  - heading: I\n", "plan"),
         ("x/y.yaml", "year: 2026\nopinions:\n  - {source: a, content: b}\n", "feedback"),

@@ -144,27 +144,67 @@ CASES = [
     ("2026/assessment.yaml", 'year: 2026\nitems: {"2.1 1": true}', False),
     ("2026/assessment.yaml", "year: 2026\nitems: {}\nyaer: 2026", False),
     ("2026/assessment.yaml", "items: {}", False),
-    ("2026/plan.yaml", "year: 2026\nsubject: a\nsections:\n- heading: I\n  tasks:\n  - title: t\n    lines:\n"
-     "    - Một đoạn văn\n    - Ngành phối hợp: Công an xã\n    - {label: Thời gian, text: Quý I/2026}", True),
-    ("2026/plan.yaml", "year: 2026\nsubject: a\nsections:\n- heading: I\n  tasks:\n  - title: t\n    lines:\n"
-     "    - {role: lead}", False),
-    ("2026/plan.yaml", "year: 2026\nsubject: a\nsections:\n- heading: I\n  tasks:\n  - title: t\n    lines:\n"
-     "    - {Ngành phối hợp: a, Thời gian: b}", False),
-    ("2026/plan.yaml", "year: 2026\nsubject: a\nsections:\n- heading: I\n  tasks:\n  - title: t\n    lines:\n"
-     "    - {Ngành phối hợp: 5}", False),
+    (
+        "2026/plan.yaml",
+        "year: 2026\nsubject: a\nsections:\n- heading: I\n  tasks:\n  - title: t\n    lines:\n"
+        "    - Một đoạn văn\n    - Ngành phối hợp: Công an xã\n    - {label: Thời gian, text: Quý I/2026}",
+        True,
+    ),
+    (
+        "2026/plan.yaml",
+        "year: 2026\nsubject: a\nsections:\n- heading: I\n  tasks:\n  - title: t\n    lines:\n"
+        "    - {role: lead}",
+        False,
+    ),
+    (
+        "2026/plan.yaml",
+        "year: 2026\nsubject: a\nsections:\n- heading: I\n  tasks:\n  - title: t\n    lines:\n"
+        "    - {Ngành phối hợp: a, Thời gian: b}",
+        False,
+    ),
+    (
+        "2026/plan.yaml",
+        "year: 2026\nsubject: a\nsections:\n- heading: I\n  tasks:\n  - title: t\n    lines:\n"
+        "    - {Ngành phối hợp: 5}",
+        False,
+    ),
     ("2026/plan.yaml", "year: 2026\nsubject: a\nsections: []", False),
-    ("criteria/r.yaml", "id: r\ntitle: t\nyears: {from: 2026}\nmodel: pass_fail\ncriteria:\n- id: 1\n  name: a\n"
-     "  indicators:\n  - id: 1.1\n    name: b\n    items:\n    - {id: 1.1.1, name: c, kind: boolean}", True),
-    ("criteria/r.yaml", "id: r\ntitle: t\nyears: {from: 2026}\nmodel: pass_fail\ncriteria:\n- id: -1\n  name: a\n"
-     "  indicators:\n  - id: 1.1\n    name: b\n    items:\n    - {id: 1.1.1, name: c, kind: boolean}", False),
-    ("criteria/r.yaml", "id: r\ntitle: t\nyears: {from: 2026}\nmodel: pass_fail\ncriteria:\n- id: 1\n  name: a\n"
-     "  indicators:\n  - id: 1.1\n    name: b\n    items:\n    - {id: 1.1.1, name: c, kind: bool}", False),
-    ("2026/tinh.yaml", 'id: t\nextends: qd27-2025\ncriteria:\n- id: "3"\n  indicators:\n  - id: "3.2"\n'
-     '    items:\n    - {id: "3.2.2", required: 0.8}', True),
-    ("2026/tinh.yaml", 'extends: qd27-2025\ncriteria:\n- id: "3"\n  indicators:\n  - id: "3.2"\n'
-     '    items:\n    - {id: "3.2.2", requried: 0.8}', False),
-    ("2026/tinh.yaml", 'extends: qd27-2025\ncriteria:\n- id: "3"\n  indicators:\n  - id: "3.2"\n'
-     '    items:\n    - {id: "3.2.2", required: -1}', False),
+    (
+        "criteria/r.yaml",
+        "id: r\ntitle: t\nyears: {from: 2026}\nmodel: pass_fail\ncriteria:\n- id: 1\n  name: a\n"
+        "  indicators:\n  - id: 1.1\n    name: b\n    items:\n    - {id: 1.1.1, name: c, kind: boolean}",
+        True,
+    ),
+    (
+        "criteria/r.yaml",
+        "id: r\ntitle: t\nyears: {from: 2026}\nmodel: pass_fail\ncriteria:\n- id: -1\n  name: a\n"
+        "  indicators:\n  - id: 1.1\n    name: b\n    items:\n    - {id: 1.1.1, name: c, kind: boolean}",
+        False,
+    ),
+    (
+        "criteria/r.yaml",
+        "id: r\ntitle: t\nyears: {from: 2026}\nmodel: pass_fail\ncriteria:\n- id: 1\n  name: a\n"
+        "  indicators:\n  - id: 1.1\n    name: b\n    items:\n    - {id: 1.1.1, name: c, kind: bool}",
+        False,
+    ),
+    (
+        "2026/tinh.yaml",
+        'id: t\nextends: qd27-2025\ncriteria:\n- id: "3"\n  indicators:\n  - id: "3.2"\n'
+        '    items:\n    - {id: "3.2.2", required: 0.8}',
+        True,
+    ),
+    (
+        "2026/tinh.yaml",
+        'extends: qd27-2025\ncriteria:\n- id: "3"\n  indicators:\n  - id: "3.2"\n'
+        '    items:\n    - {id: "3.2.2", requried: 0.8}',
+        False,
+    ),
+    (
+        "2026/tinh.yaml",
+        'extends: qd27-2025\ncriteria:\n- id: "3"\n  indicators:\n  - id: "3.2"\n'
+        '    items:\n    - {id: "3.2.2", required: -1}',
+        False,
+    ),
 ]
 
 
@@ -201,7 +241,9 @@ def test_vscode_settings_map_every_example_to_an_existing_schema() -> None:
         assert (REPO / schema).is_file(), schema
     for path in EXAMPLES:
         rel = str(path.relative_to(REPO))
-        found = [Path(s).name.split(".")[0] for s, globs in mapping.items() if any(matches(g, rel) for g in globs)]
+        found = [
+            Path(s).name.split(".")[0] for s, globs in mapping.items() if any(matches(g, rel) for g in globs)
+        ]
         kind, _ = tcpl_codes(path)
         if path.name.startswith("qd25-2021-minh-hoa"):
             assert found == [] and "$schema=../../../schemas/overlay.schema.json" in path.read_text("utf-8")

@@ -41,7 +41,9 @@ class Model(BaseModel):
         return []
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchema:
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchema:
         json_schema = handler(core_schema)
         target = handler.resolve_ref_schema(json_schema)
         forms = cls.json_short_forms(target)
@@ -72,7 +74,9 @@ class JsonAlso:
     def __init__(self, *forms: JsonSchema) -> None:
         self.forms = forms
 
-    def __get_pydantic_json_schema__(self, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchema:
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchema:
         schema = handler(core_schema)
         outer: JsonSchema = {k: schema.pop(k) for k in ("description", "title") if k in schema}
         return {**outer, "anyOf": [schema, *self.forms]}
