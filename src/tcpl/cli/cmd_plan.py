@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 
 from tcpl.cli.common import (
@@ -15,6 +18,7 @@ from tcpl.cli.common import (
     TableJsonOpt,
     checked_template,
     err_console,
+    is_stdout,
     out_console,
     self_check,
 )
@@ -106,29 +110,27 @@ def render(
 )
 def import_command(
     source: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp .txt hoặc .docx.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml cần viết.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml cần viết; '-' là màn hình.")],
     commune: Annotated[str | None, typer.Option("--commune", help="Mã xã (như trong commune.yaml).")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Năm của kế hoạch, nếu không đoán được.")] = None,
     force: ForceOpt = False,
 ) -> None:
-    from tcpl.documents.writer import check_target, write_text_atomic
+    from tcpl.documents.writer import check_target
     from tcpl.loading.plan_import import dump_yaml, import_plan
 
     if not source.is_file():
         raise UsageError(f"không tìm thấy '{display_path(source)}'")
-    check_target(output, force=force)
+    if not is_stdout(output):
+        check_target(output, force=force)
     result = import_plan(source, year=year)
     data = result.data
     if commune:
         data = {"kind": "plan", "commune": commune, **{k: v for k, v in data.items() if k != "kind"}}
     header = f"# Nhập từ {source.name} bằng tcpl plan import; hãy đọc lại trước khi dùng.\n"
-    write_text_atomic(output, dump_yaml(data, header))
-    _check_written(output)
-    console = out_console()
+    console = _emit(output, dump_yaml(data, header))
     tasks = sum(len(s.get("tasks", [])) for s in data.get("sections", []))
     console.print(
-        f"Đã viết [bold]{escape(display_path(output))}[/]:"
-        f" {len(data.get('sections', []))} mục, {tasks} nhiệm vụ."
+        f"Đã viết [bold]{escape(_shown(output))}[/]: {len(data.get('sections', []))} mục, {tasks} nhiệm vụ."
     )
     for note in result.notes:
         console.print(f"  [yellow]•[/] {escape(note)}")
@@ -136,6 +138,27 @@ def import_command(
         console.print("[yellow]Các dòng chưa xếp được (đã giữ nguyên, hãy kiểm tra):[/]")
         for line in result.unplaced:
             console.print(f"  - {escape(line)}")
+
+
+def _shown(output: Path) -> str:
+    return "màn hình" if is_stdout(output) else display_path(output)
+
+
+def _emit(output: Path, text: str) -> Console:
+    """Write the plan (to the file, or to stdout for `-o -`), check it loads; the console for the notes."""
+    from tcpl.documents.writer import write_text_atomic
+
+    if not is_stdout(output):
+        write_text_atomic(output, text)
+        _check_written(output)
+        return out_console()
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / "plan.yaml"
+        probe.write_text(text, encoding="utf-8")
+        _check_written(probe)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return err_console()  # what was done goes beside the plan, not into it
 
 
 def _check_written(path: Path) -> None:
@@ -165,10 +188,10 @@ def new_command(
         Path, typer.Argument(metavar="KẾ_HOẠCH", help="Kế hoạch năm nay.", show_default=False)
     ],
     year: Annotated[int, typer.Option("--year", help="Năm của kế hoạch mới.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml mới.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml mới; '-' là màn hình.")],
     force: ForceOpt = False,
 ) -> None:
-    from tcpl.documents.writer import check_target, write_text_atomic
+    from tcpl.documents.writer import check_target
     from tcpl.engine.rollforward import roll_forward
     from tcpl.loading.files import Loader
     from tcpl.loading.plan_import import dump_yaml
@@ -177,7 +200,8 @@ def new_command(
 
     source = find_plan(plan_path)
     loaded = Loader().load_or_raise(source, expect="plan")  # refuse to roll forward a broken plan
-    check_target(output, force=force)
+    if not is_stdout(output):
+        check_target(output, force=force)
     registry = RulesetRegistry()
     old_rulesets, new_rulesets = registry.for_year(loaded.model.year), registry.for_year(year)
     result = roll_forward(
@@ -190,10 +214,8 @@ def new_command(
     if year_note:
         result.notes.append(year_note)
     header = f"# Lập từ {display_path(source)} bằng tcpl plan new --year {year}; xem lại các câu đã đổi.\n"
-    write_text_atomic(output, dump_yaml(result.data, header))
-    _check_written(output)
-    console = out_console()
-    console.print(f"Đã viết [bold]{escape(display_path(output))}[/]: {len(result.changes)} câu đã đổi năm.")
+    console = _emit(output, dump_yaml(result.data, header))
+    console.print(f"Đã viết [bold]{escape(_shown(output))}[/]: {len(result.changes)} câu đã đổi năm.")
     for change in result.changes:
         console.print(f"  [dim]{escape(change.where)}[/]")
         console.print(f"    [red]- {escape(change.before)}[/]")

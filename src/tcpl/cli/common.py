@@ -29,13 +29,24 @@ class _Console(Console):
         raise BrokenPipeError
 
 
+def _piped(stream: Any) -> bool:
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
 def out_console() -> Console:
-    """Rich console on stdout, made per call so tests capturing stdout see the output."""
-    return _Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    """Rich console on stdout, made per call so tests capturing stdout see the output.
+
+    Piped into a file or another program, lines are never cut at 80 columns (Rich's width when
+    there is no terminal): a log line stays one line. Tables still fit the width they are given.
+    """
+    return _Console(file=sys.stdout, highlight=False, soft_wrap=_piped(sys.stdout))
 
 
 def err_console() -> Console:
-    return Console(file=sys.stderr, highlight=False)
+    return Console(file=sys.stderr, highlight=False, soft_wrap=_piped(sys.stderr))
 
 
 _FORMAT_ALIASES = {"md": "markdown", "markdown": "md"}
@@ -97,6 +108,14 @@ def self_check(path: Path, *, numbered: bool = True, recipients: bool = True) ->
 
     problems = check_nd30(path, numbered=numbered, recipients=recipients)
     return [f"Thể thức (Nghị định 30): {p}" for p in problems]
+
+
+STDOUT_NAME = "-"
+"""`-o -`, `--output-file -`, `--ics -`: write to standard output rather than to a file named "-"."""
+
+
+def is_stdout(path: Path | None) -> bool:
+    return path is not None and str(path) == STDOUT_NAME
 
 
 def write_json(data: Any) -> None:
