@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -19,6 +20,11 @@ from tests.conftest import EXAMPLE, REPO
 WORKFLOW = REPO / "docs" / "github-actions.yml"
 
 
+@pytest.mark.skipif(
+    bool(os.environ.get("TCPL_LOWEST_DEPS")),
+    reason="the published schemas are written with the newest pydantic; older ones word them differently"
+    " (tests/models/test_schemas.py checks that what they write accepts the same files)",
+)
 @pytest.mark.parametrize("kind", list(SCHEMA_KINDS))
 def test_published_schemas_are_current(kind: str) -> None:
     path = REPO / "schemas" / f"{kind}.schema.json"
