@@ -1,3 +1,3 @@
-from tcpl.cli.main import run
+from tcpl.cli.entry import run
 
 run()

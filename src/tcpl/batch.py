@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tcpl.errors import Diagnostic, Severity, UsageError, display_path
-from tcpl.loading.discovery import discover
+from tcpl.loading.discovery import commune_year_scope, discover
 from tcpl.loading.files import FileKind, Loader
 
 PARALLEL_FROM = 400
@@ -107,7 +107,9 @@ class _Chunk:
     diagnostics: list[Diagnostic]
     communes: list[CommuneYearSummary]
     names: dict[str, tuple[str, str | None, str]]  # commune folder -> (full name, province, id)
-    plans: list[tuple[str, int]]  # (year folder, plan year)
+    plans: list[tuple[str, int, str]]  # (year folder, plan year, the plan's path as shown)
+    assessed: set[str] = field(default_factory=set)
+    """Year folders holding an assessment file, valid or not (a broken one is not a missing one)."""
 
 
 def _work(paths: list[str], ruleset: str | None) -> _Chunk:
@@ -123,11 +125,13 @@ def _work(paths: list[str], ruleset: str | None) -> _Chunk:
             out.files.append(FileReport(display_path(path), None, False))
             out.diagnostics.append(internal_problem(path, exc))
             continue
-        if loaded.kind is None and [d.code for d in loaded.diagnostics] == ["TCPL013"]:
+        if loaded.foreign:
             out.files.append(FileReport(display_path(path), None, True))
             continue
         out.files.append(FileReport(display_path(path), loaded.kind, loaded.ok))
         out.diagnostics.extend(loaded.diagnostics)
+        if loaded.kind == "assessment":
+            out.assessed.add(str(path.resolve().parent))
         if not loaded.ok or loaded.model is None:
             continue
         if loaded.kind == "commune":
@@ -137,7 +141,7 @@ def _work(paths: list[str], ruleset: str | None) -> _Chunk:
                 loaded.model.id,
             )
         elif loaded.kind == "plan":
-            out.plans.append((str(path.resolve().parent), loaded.model.year))
+            out.plans.append((str(path.resolve().parent), loaded.model.year, display_path(path)))
         elif loaded.kind == "assessment" and loaded.ruleset is not None:
             rs = loaded.ruleset
             try:
@@ -203,8 +207,11 @@ def scan_tree(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> TreeResult:
-    """Validate every YAML file under the roots and score every assessment."""
-    found = discover(roots)
+    """Validate every YAML file under the roots and score every assessment.
+
+    A file among the roots stands for its commune-year (see `commune_year_scope`).
+    """
+    found = discover(commune_year_scope(roots))
     files = found.files
     if not files and not found.problems:
         raise UsageError(f"không có tệp YAML nào trong {', '.join(display_path(r) for r in roots)}")
@@ -230,7 +237,8 @@ def scan_tree(
     result = TreeResult()
     result.diagnostics.extend(found.problems)
     names: dict[str, tuple[str, str | None, str]] = {}
-    plans: list[tuple[str, int]] = []
+    plans: list[tuple[str, int, str]] = []
+    assessed: set[str] = set()
     for part in parts:
         result.files.extend(f for f in part.files if f.kind is not None or not f.ok)
         result.skipped.extend(f.path for f in part.files if f.kind is None and f.ok)
@@ -238,7 +246,8 @@ def scan_tree(
         result.communes.extend(part.communes)
         names.update(part.names)
         plans.extend(part.plans)
-    _cross_checks(result, names, plans)
+        assessed |= part.assessed
+    _cross_checks(result, names, plans, assessed)
     # A ruleset's problem is found through each assessment that uses it: report it once.
     result.diagnostics = sorted(set(result.diagnostics), key=Diagnostic.sort_key)
     result.communes.sort(key=lambda c: (c.province or "", c.path))
@@ -246,7 +255,10 @@ def scan_tree(
 
 
 def _cross_checks(
-    result: TreeResult, names: dict[str, tuple[str, str | None, str]], plans: list[tuple[str, int]]
+    result: TreeResult,
+    names: dict[str, tuple[str, str | None, str]],
+    plans: list[tuple[str, int, str]],
+    assessed: set[str],
 ) -> None:
     """What no single file shows: names, id mismatches, two assessments or none in a year folder."""
     by_folder: dict[str, list[CommuneYearSummary]] = {}
@@ -282,7 +294,9 @@ def _cross_checks(
                 )
             keep = sorted(entries, key=lambda e: e.path)[0]
             result.communes = [c for c in result.communes if c.folder != key or c is keep]
-    for plan_folder, year in plans:
+    for plan_folder, year, plan_path in plans:
+        if plan_folder in assessed and plan_folder not in by_folder:
+            continue  # the assessment is there but has errors: those are reported, not a missing file
         if plan_folder not in by_folder:
             found = names.get(str(Path(plan_folder).parent))
             result.unscored.append(
@@ -290,10 +304,11 @@ def _cross_checks(
             )
             result.diagnostics.append(
                 Diagnostic(
-                    display_path(Path(plan_folder) / "plan.yaml"),
+                    plan_path,
                     1,
                     1,
-                    f"thư mục năm {year} có kế hoạch nhưng chưa có tệp đánh giá (assessment.yaml)",
+                    f"thư mục năm {year} có kế hoạch nhưng chưa có tệp đánh giá: hãy tạo assessment.yaml"
+                    " (số liệu tự đánh giá) trong thư mục này",
                     code="TCPL323",
                     severity=Severity.WARNING,
                 )

@@ -5,10 +5,15 @@ They are plain strings written without Rich, so no colour code can leak into the
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from tcpl import __version__
 from tcpl import textfmt as fmt
@@ -19,45 +24,129 @@ from tcpl.escaping import json_document, markdown_cell, xml_document, xml_text
 GITHUB_ANNOTATION_LIMIT = 50
 """GitHub shows 10 errors per step and 50 per job; more is noise in the log."""
 
-CODE_TITLES = {
-    "TCPL001": "Không đọc được tệp",
-    "TCPL002": "Tệp quá lớn",
-    "TCPL003": "Tệp không phải UTF-8",
-    "TCPL004": "Ký tự điều khiển",
-    "TCPL005": "Tệp rỗng",
-    "TCPL006": "Lỗi cú pháp YAML",
-    "TCPL007": "Alias YAML nguy hiểm",
-    "TCPL008": "Thẻ YAML không được hỗ trợ",
-    "TCPL009": "Tên trường không hợp lệ",
-    "TCPL010": "Trường bị lặp",
-    "TCPL011": "Ngày hoặc số không hợp lệ",
-    "TCPL012": "Tệp không phải bảng",
-    "TCPL013": "Không nhận ra loại tệp",
-    "TCPL101": "Thiếu trường bắt buộc",
-    "TCPL102": "Trường không có trong mẫu",
-    "TCPL103": "Giá trị không hợp lệ",
-    "TCPL104": "Giá trị không hợp lệ",
-    "TCPL201": "Bộ tiêu chí không hợp lệ",
-    "TCPL202": "Chuỗi extends không hợp lệ",
-    "TCPL203": "Không tìm thấy bộ tiêu chí gốc",
-    "TCPL204": "Lớp bổ sung không hợp lệ",
-    "TCPL301": "Không có bộ tiêu chí",
-    "TCPL302": "Không có bộ tiêu chí cho năm",
-    "TCPL303": "Năm ngoài phạm vi bộ tiêu chí",
-    "TCPL310": "Nội dung không có trong bộ tiêu chí",
-    "TCPL311": "Giá trị không hợp với loại nội dung",
-    "TCPL312": "Lựa chọn không hợp lệ",
-    "TCPL313": "Điều kiện không có trong bộ tiêu chí",
-    "TCPL314": "Mã phân công không có trong bộ tiêu chí",
-    "TCPL320": "Năm khác tên thư mục",
-    "TCPL321": "Mã xã không khớp",
-    "TCPL322": "Thời gian niêm yết ngắn hơn quy định",
-    "TCPL323": "Chưa có tệp đánh giá",
-    "TCPL324": "Nhiều tệp đánh giá trong một thư mục năm",
-    "TCPL330": "Không hiểu thời gian của nhiệm vụ",
-    "TCPL331": "Thời gian nhiệm vụ khác năm của kế hoạch",
-    "TCPL900": "Xã chưa đạt chuẩn",
+
+@dataclass(frozen=True)
+class Code:
+    """A diagnostic code: its title, what the officer should do, and its usual level."""
+
+    title: str
+    todo: str
+    level: str = "error"
+
+
+CODES: dict[str, Code] = {
+    "TCPL001": Code(
+        "Không đọc được tệp", "Kiểm tra tệp còn đó, đọc được (quyền đọc), không phải liên kết hỏng."
+    ),
+    "TCPL002": Code(
+        "Tệp quá lớn", "Tệp của tcpl chỉ vài chục kB: tách tệp, hoặc để tệp này ngoài thư mục của các xã."
+    ),
+    "TCPL003": Code(
+        "Tệp không phải UTF-8", "Lưu lại tệp với mã hóa UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8)."
+    ),
+    "TCPL004": Code(
+        "Ký tự điều khiển", "Xóa ký tự điều khiển ở vị trí được báo (thường do chép từ văn bản khác)."
+    ),
+    "TCPL005": Code("Tệp rỗng", "Ghi nội dung vào tệp (xem ví dụ trong README) hoặc xóa tệp."),
+    "TCPL006": Code(
+        "Lỗi cú pháp YAML",
+        "Sửa cú pháp ở dòng, cột được báo: thụt lề bằng dấu cách, dấu ':' và dấu nháy đúng chỗ.",
+    ),
+    "TCPL007": Code(
+        "Alias YAML nguy hiểm", "Viết các giá trị trực tiếp, không dùng anchor/alias (&, *) lồng nhau."
+    ),
+    "TCPL008": Code(
+        "Thẻ YAML không được hỗ trợ",
+        "Bỏ thẻ '!!...' hoặc khóa gộp '<<'; chỉ dùng chuỗi, số, ngày, true/false, danh sách, bảng.",
+    ),
+    "TCPL009": Code("Tên trường không hợp lệ", "Tên trường phải là một chuỗi đơn giản, ví dụ 'total:'."),
+    "TCPL010": Code(
+        "Trường bị lặp", "Xóa hoặc gộp một trong hai trường trùng tên (YAML chỉ giữ một, dữ liệu sẽ mất)."
+    ),
+    "TCPL011": Code(
+        "Ngày hoặc số không hợp lệ", "Viết ngày dạng NĂM-THÁNG-NGÀY (2026-01-15) và số bằng chữ số."
+    ),
+    "TCPL012": Code(
+        "Tệp không phải bảng", "Tệp của tcpl là một bảng các trường 'tên: giá trị', không phải một danh sách."
+    ),
+    "TCPL013": Code(
+        "Không nhận ra loại tệp", "Ghi 'kind:' là assessment, plan, commune, feedback, ruleset hoặc office."
+    ),
+    "TCPL101": Code(
+        "Thiếu trường bắt buộc", "Thêm trường được nêu (xem mẫu: tcpl schema LOẠI, hoặc ví dụ trong README)."
+    ),
+    "TCPL102": Code(
+        "Trường không có trong mẫu", "Sửa tên trường cho đúng (thường là lỗi gõ) hoặc xóa trường."
+    ),
+    "TCPL103": Code(
+        "Giá trị không hợp lệ", "Ghi giá trị đúng kiểu được nêu (số, ngày, true/false, danh sách...)."
+    ),
+    "TCPL104": Code("Giá trị không hợp lệ", "Sửa giá trị theo hướng dẫn trong thông báo."),
+    "TCPL201": Code("Bộ tiêu chí không hợp lệ", "Sửa tệp bộ tiêu chí theo mẫu (tcpl schema ruleset)."),
+    "TCPL202": Code(
+        "Chuỗi extends không hợp lệ",
+        "Mỗi lớp bổ sung mở rộng một bộ tiêu chí khác, không vòng tròn, tối đa 5 lớp.",
+    ),
+    "TCPL203": Code(
+        "Không tìm thấy bộ tiêu chí gốc",
+        "Ghi 'extends:' là mã có sẵn (tcpl rules list) hoặc đường dẫn tệp có thật.",
+    ),
+    "TCPL204": Code(
+        "Lớp bổ sung không hợp lệ",
+        "Sửa lớp bổ sung: sau khi gộp với bộ tiêu chí gốc, giá trị được nêu không hợp lệ.",
+    ),
+    "TCPL301": Code(
+        "Không có bộ tiêu chí", "Ghi 'ruleset:' là mã có sẵn (tcpl rules list) hoặc đường dẫn tệp có thật."
+    ),
+    "TCPL302": Code(
+        "Không có bộ tiêu chí cho năm", "Ghi rõ 'ruleset:' trong tệp đánh giá hoặc dùng --ruleset."
+    ),
+    "TCPL303": Code("Năm ngoài phạm vi bộ tiêu chí", "Sửa 'year:' hoặc chọn bộ tiêu chí áp dụng cho năm đó."),
+    "TCPL310": Code(
+        "Nội dung không có trong bộ tiêu chí", "Sửa mã nội dung theo bộ tiêu chí (tcpl rules show MÃ)."
+    ),
+    "TCPL311": Code(
+        "Giá trị không hợp với loại nội dung",
+        "Ghi số liệu theo loại của nội dung (tỷ lệ: done và total; có/không: true/false...).",
+    ),
+    "TCPL312": Code("Lựa chọn không hợp lệ", "Chỉ ghi các mã lựa chọn mà bộ tiêu chí liệt kê."),
+    "TCPL313": Code(
+        "Điều kiện không có trong bộ tiêu chí", "Sửa mã điều kiện theo bộ tiêu chí (tcpl rules show MÃ)."
+    ),
+    "TCPL314": Code(
+        "Mã phân công không có trong bộ tiêu chí",
+        "Phân công theo mã tiêu chí, chỉ tiêu hoặc nội dung có trong bộ tiêu chí.",
+    ),
+    "TCPL320": Code(
+        "Năm khác tên thư mục", "Sửa 'year:' hoặc chuyển tệp vào thư mục của đúng năm.", "warning"
+    ),
+    "TCPL321": Code("Mã xã không khớp", "Sửa 'commune:' cho khớp mã 'id:' trong commune.yaml.", "warning"),
+    "TCPL322": Code(
+        "Thời gian niêm yết ngắn hơn quy định",
+        "Niêm yết đủ số ngày tối thiểu và ghi lại 'posting:'.",
+        "warning",
+    ),
+    "TCPL323": Code(
+        "Chưa có tệp đánh giá", "Tạo assessment.yaml (số liệu tự đánh giá) trong thư mục năm.", "warning"
+    ),
+    "TCPL324": Code(
+        "Nhiều tệp đánh giá trong một thư mục năm", "Chỉ giữ một tệp đánh giá trong mỗi thư mục năm."
+    ),
+    "TCPL330": Code(
+        "Không hiểu thời gian của nhiệm vụ",
+        "Viết thời gian như 'Quý II/2026', 'tháng 3/2026', 'trước ngày 31/3/2026'.",
+        "warning",
+    ),
+    "TCPL331": Code(
+        "Thời gian nhiệm vụ khác năm của kế hoạch",
+        "Sửa thời gian thực hiện cho thuộc năm của kế hoạch.",
+        "warning",
+    ),
+    "TCPL900": Code("Xã chưa đạt chuẩn", "Xem lý do và dùng 'tcpl gap' để biết còn thiếu gì để đạt chuẩn."),
 }
+"""Every diagnostic code, in one table: SARIF rules, annotation titles and the README list come from it."""
+
+CODE_TITLES = {code: info.title for code, info in CODES.items()}
 
 
 def unrecognised(result: TreeResult) -> list[CommuneYearSummary]:
@@ -275,60 +364,121 @@ def _junit(result: TreeResult, *, require_recognized: bool) -> ET.Element:
 # --- SARIF 2.1.0 -------------------------------------------------------------------------------------
 
 
-def to_sarif(result: TreeResult, *, require_recognized: bool) -> str:
-    codes = sorted({d.code for d in result.diagnostics} | ({"TCPL900"} if require_recognized else set()))
-    results: list[dict[str, Any]] = []
-    for d in result.diagnostics:
-        results.append(
-            {
-                "ruleId": d.code,
-                "level": "error" if d.severity is Severity.ERROR else "warning",
-                "message": {"text": d.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": d.path},
-                            "region": {"startLine": d.line, "startColumn": d.col},
-                        }
+SRCROOT = "%SRCROOT%"
+CODES_ANCHOR = "mã-lỗi"
+"""The README's heading that lists the codes ("## Mã lỗi"), for rules' helpUri."""
+
+
+def repository_root(start: Path | None = None) -> Path:
+    """The git top level above the working directory, else the working directory itself."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
+def _project_url(*labels: str) -> str | None:
+    """A URL the package declares (`[project.urls]` in pyproject.toml); None when it declares none."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("tcpl").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    found = dict(u.split(", ", 1) for u in urls if ", " in u)
+    wanted = {label.lower() for label in labels}
+    return next((url for name, url in found.items() if name.lower() in wanted), None)
+
+
+def artifact_location(path: str, root: Path) -> dict[str, str]:
+    """A percent-encoded URI (RFC 3986) relative to the repository root, or absolute outside it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        rel = absolute.relative_to(root)
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(rel.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def sarif_rule(code: str, help_uri: str | None) -> dict[str, Any]:
+    info = CODES.get(code, Code(code, "Xem thông báo để biết cách sửa."))
+    rule: dict[str, Any] = {
+        "id": code,
+        "name": code,
+        "shortDescription": {"text": info.title},
+        "fullDescription": {"text": f"{info.title}. {info.todo}"},
+        "help": {"text": info.todo, "markdown": f"**{code} — {info.title}**\n\n{info.todo}"},
+        "defaultConfiguration": {"level": info.level},
+        "properties": {"tags": ["tcpl"]},
+    }
+    if help_uri:
+        rule["helpUri"] = f"{help_uri}#{quote(CODES_ANCHOR)}"
+    return rule
+
+
+def to_sarif(result: TreeResult, *, require_recognized: bool, root: Path | None = None) -> str:
+    """SARIF 2.1.0 as GitHub code scanning ingests it (URIs against %SRCROOT%, rule help, fingerprints)."""
+    root = root or repository_root()
+    codes = sorted(
+        {d.code for d in result.diagnostics}
+        | ({"TCPL900"} if require_recognized and unrecognised(result) else set())
+    )
+    index = {code: n for n, code in enumerate(codes)}
+    seen: dict[str, int] = defaultdict(int)
+
+    def entry(code: str, level: str, message: str, path: str, line: int, col: int) -> dict[str, Any]:
+        location = artifact_location(path, root)
+        key = hashlib.sha256(f"{code}\0{location['uri']}\0{message}".encode()).hexdigest()[:32]
+        seen[key] += 1
+        return {
+            "ruleId": code,
+            "ruleIndex": index[code],
+            "level": level,
+            "message": {"text": message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": location,
+                        "region": {"startLine": max(line, 1), "startColumn": max(col, 1)},
                     }
-                ],
-            }
+                }
+            ],
+            # Stable across runs and line shifts: the code, the file and the message (GitHub matches
+            # a finding to the one of the previous run by these).
+            "partialFingerprints": {"tcpl/v1": f"{key}:{seen[key]}"},
+        }
+
+    results = [
+        entry(
+            d.code, "error" if d.severity is Severity.ERROR else "warning", d.message, d.path, d.line, d.col
         )
+        for d in result.diagnostics
+    ]
     if require_recognized:
         for c in unrecognised(result):
-            results.append(
-                {
-                    "ruleId": "TCPL900",
-                    "level": "error",
-                    "message": {
-                        "text": f"{c.name or c.commune} năm {c.year}: {fmt.recognition_word(c.recognized)}. "
-                        + " ".join(c.reasons[:3])
-                    },
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": c.path},
-                                "region": {"startLine": 1, "startColumn": 1},
-                            }
-                        }
-                    ],
-                }
+            message = (
+                f"{c.name or c.commune} năm {c.year}: {fmt.recognition_word(c.recognized)}. "
+                + " ".join(c.reasons[:3])
             )
+            results.append(entry("TCPL900", "error", message, c.path, 1, 1))
+    home = _project_url("Documentation", "Homepage", "Repository", "Source")
+    driver: dict[str, Any] = {
+        "name": "tcpl",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [sarif_rule(code, home) for code in codes],
+    }
+    if home:
+        driver["informationUri"] = home
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "tcpl",
-                        "version": __version__,
-                        "rules": [
-                            {"id": code, "shortDescription": {"text": CODE_TITLES.get(code, code)}}
-                            for code in codes
-                        ],
-                    }
-                },
+                "tool": {"driver": driver},
+                "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
+                "columnKind": "unicodeCodePoints",
                 "results": results,
             }
         ],

@@ -23,8 +23,6 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "recursive_alias.yaml": (4, 7, "alias đệ quy"),
     "bad_date.yaml": (5, 18, "'2026-02-30' không phải ngày"),
     "tab_indentation.yaml": (5, 1, "tab"),
-    "empty.yaml": (1, 1, "tệp rỗng"),
-    "comments_only.yaml": (1, 1, "tệp rỗng"),
     "non_utf8.yaml": (4, 10, "không phải mã UTF-8"),
     "control_character.yaml": (5, 50, "ký tự điều khiển U+0007"),
     "escaped_control_character.yaml": (5, 40, "ký tự điều khiển"),
@@ -42,13 +40,45 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "unknown_condition.yaml": (5, 3, "điều kiện 'no_disciplined_leaders' không có"),
     "commune_bad_id.yaml": (2, 5, "chữ thường không dấu"),
     "overlay_typo.yaml": (9, 13, "có phải ý bạn là 'required'?"),
-    "unknown_kind.yaml": (1, 1, "không nhận ra loại tệp"),
     "multiple_documents.yaml": (3, 1, "nhiều tài liệu YAML"),
 }
 
 
+# Files that nothing claims for tcpl (no `kind:`, no tcpl name in a tcpl place, no tcpl shape):
+# skipped as another tool's file, like a CI workflow. In a tcpl place they are errors (below).
+SKIPPED = ("comments_only.yaml", "empty.yaml", "unknown_kind.yaml")
+
+
 def test_every_broken_file_is_listed() -> None:
-    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted(EXPECTED)
+    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted([*EXPECTED, *SKIPPED])
+
+
+@pytest.mark.parametrize("name", SKIPPED)
+def test_unclaimed_file_is_skipped_and_counted(tcpl, name: str) -> None:
+    result = tcpl("validate", str(BROKEN / name))
+    assert result.exit_code == 0, result.output
+    assert "Đã kiểm tra 0 tệp" in result.stdout
+    assert f"Bỏ qua 1 tệp YAML không phải của tcpl (tests/data/broken/{name})" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment"),
+    [
+        ("empty.yaml", "1:1: lỗi TCPL005: tệp rỗng"),
+        ("comments_only.yaml", "1:1: lỗi TCPL005: tệp rỗng"),
+        ("unknown_kind.yaml", "1:1: lỗi TCPL006"),
+    ],
+)
+def test_the_same_files_named_as_tcpl_files_are_errors(
+    tcpl, tmp_path: Path, name: str, fragment: str
+) -> None:
+    target = tmp_path / "huong-binh" / "2026" / "assessment.yaml"
+    target.parent.mkdir(parents=True)
+    target.write_bytes((BROKEN / name).read_bytes())
+    if name == "unknown_kind.yaml":  # valid YAML, but not an assessment: the schema says what is wrong
+        fragment = "lỗi TCPL10"
+    result = tcpl("validate", str(target))
+    assert result.exit_code == 1 and fragment in result.stdout, result.stdout
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -65,7 +95,7 @@ def test_validate_reports_located_message(tcpl, name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    sorted(n for n in EXPECTED if n not in ("commune_bad_id.yaml", "overlay_typo.yaml", "unknown_kind.yaml")),
+    sorted(n for n in EXPECTED if n not in ("commune_bad_id.yaml", "overlay_typo.yaml")),
 )
 def test_score_refuses_broken_assessment(tcpl, name: str) -> None:
     line, col, fragment = EXPECTED[name]
@@ -92,6 +122,7 @@ def test_folder_of_broken_files_reports_each(tcpl) -> None:
         assert f"tests/data/broken/{name}:" in result.stdout
     assert f"Đã kiểm tra {len(EXPECTED)} tệp" in result.stdout
     assert "0 hợp lệ" in result.stdout
+    assert f"Bỏ qua {len(SKIPPED)} tệp YAML không phải của tcpl" in result.stdout
 
 
 def test_all_problems_of_a_file_at_once(tcpl, tree) -> None:

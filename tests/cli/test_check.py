@@ -203,3 +203,41 @@ def test_output_file_must_be_writable_before_the_scan(tcpl, tmp_path: Path) -> N
     out.write_text("cũ", "utf-8")
     assert tcpl("check", str(EXAMPLE), "-o", str(out), "-f", "json").exit_code == 0
     assert json.loads(out.read_text("utf-8"))["summary"]["commune_years"] == 2
+
+
+def test_check_of_files_checks_their_commune_years(tcpl, tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    shutil.copytree(EXAMPLE, tmp_path / "huong-binh")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(tcpl("check", "huong-binh/2026/assessment.yaml", "--format", "json").stdout)
+    # the year folder and the commune's file come along: the cross-checks need them
+    assert sorted(f["path"] for f in data["files"]) == [
+        "huong-binh/2026/assessment.yaml",
+        "huong-binh/2026/plan.yaml",
+        "huong-binh/commune.yaml",
+    ]
+    assert [c["path"] for c in data["communes"]] == ["huong-binh/2026/assessment.yaml"]
+    whole = json.loads(tcpl("check", "huong-binh/commune.yaml", "--format", "json").stdout)
+    assert whole["summary"]["files"] == 7 and whole["summary"]["commune_years"] == 2
+
+
+def test_a_broken_assessment_is_not_also_a_missing_one(tcpl, tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    shutil.copytree(EXAMPLE, tmp_path / "huong-binh")
+    target = tmp_path / "huong-binh" / "2026" / "assessment.yaml"
+    target.write_text(target.read_text("utf-8").replace("total: 3", "totl: 3", 1), encoding="utf-8")
+    (tmp_path / "huong-binh" / "2027").mkdir()
+    plan = (
+        (tmp_path / "huong-binh" / "2026" / "plan.yaml")
+        .read_text("utf-8")
+        .replace("year: 2026", "year: 2027")
+    )
+    (tmp_path / "huong-binh" / "2027" / "ke-hoach-2027.yaml").write_text(plan, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(tcpl("check", ".", "--format", "json").stdout)
+    missing = [d for d in data["diagnostics"] if d["code"] == "TCPL323"]
+    # 2026 has a broken assessment (TCPL102, not TCPL323); 2027 has none, and the warning names its real plan
+    assert [d["path"] for d in missing] == ["huong-binh/2027/ke-hoach-2027.yaml"]
+    assert any(d["code"] == "TCPL102" for d in data["diagnostics"])

@@ -59,6 +59,8 @@ def install() -> None:
         vi_display_type._tcpl = True  # type: ignore[attr-defined]
         core._TyperParameter.display_type = vi_display_type  # type: ignore[method-assign]
 
+    _completion_in_vietnamese()
+
     if not getattr(formatting.HelpFormatter.write_usage, "_tcpl", False):
         write_usage = formatting.HelpFormatter.write_usage
 
@@ -67,6 +69,47 @@ def install() -> None:
 
         vi_write_usage._tcpl = True  # type: ignore[attr-defined]
         formatting.HelpFormatter.write_usage = vi_write_usage  # type: ignore[method-assign]
+
+
+COMPLETION_HELP = {
+    "--install-completion": "Cài gợi ý lệnh (phím Tab) cho trình shell đang dùng (bash, zsh, fish, PowerShell).",
+    "--show-completion": "In đoạn mã gợi ý lệnh của trình shell đang dùng, để chép hoặc tự cài.",
+}
+
+
+def _completion_in_vietnamese() -> None:
+    """Typer's --install-completion and --show-completion, with Vietnamese help and messages."""
+    from typer import completion
+
+    infos = [
+        info
+        for function in (
+            completion._install_completion_placeholder_function,
+            completion._install_completion_no_auto_placeholder_function,
+        )
+        for info in function.__defaults__ or ()
+    ]
+    for info, name in zip(infos, [*COMPLETION_HELP, *COMPLETION_HELP], strict=True):
+        info.help = COMPLETION_HELP[name]
+        if name == "--install-completion" and not getattr(info.callback, "_tcpl", False):
+            info.callback = _install_callback
+
+
+def _install_callback(ctx: Any, param: Any, value: Any) -> Any:
+    import sys
+
+    from typer._completion_shared import install
+
+    if not value or ctx.resilient_parsing:
+        return value
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    sys.stdout.write(
+        f"Đã cài gợi ý lệnh cho {shell} vào {path}. Mở lại cửa sổ dòng lệnh để bắt đầu dùng phím Tab.\n"
+    )
+    sys.exit(0)
+
+
+_install_callback._tcpl = True  # type: ignore[attr-defined]
 
 
 _TYPE_WORDS = {

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tcpl import textfmt as fmt
-from tcpl.cli.common import checked_ruleset, err_console, formats, out_console
+from tcpl.cli.common import checked_ruleset, err_console, formats, is_stdout, out_console
 from tcpl.errors import UsageError, display_path
 from tcpl.escaping import log_text
 
@@ -105,7 +105,9 @@ def check_command(
     output_file: Annotated[
         Path | None,
         typer.Option(
-            "--output-file", "-o", help="Ghi kết quả vào tệp thay vì màn hình (thay tệp của lần chạy trước)."
+            "--output-file",
+            "-o",
+            help="Ghi kết quả vào tệp thay vì màn hình (thay tệp của lần chạy trước); '-' là màn hình.",
         ),
     ] = None,
     require_recognized: Annotated[
@@ -123,6 +125,8 @@ def check_command(
 
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
+    if is_stdout(output_file):
+        output_file = None
     if output_file is not None:
         from tcpl.safeio import check_target
 
@@ -160,6 +164,7 @@ def check_command(
 
 def show_text(result: TreeResult, *, verbose: bool, output_file: Path | None) -> None:
     from tcpl import reporters
+    from tcpl.cli.cmd_validate import skipped_note
 
     lines = [d.report_line() for d in result.diagnostics]
     c = reporters.counts(result)
@@ -174,8 +179,7 @@ def show_text(result: TreeResult, *, verbose: bool, output_file: Path | None) ->
     lines.append(
         f"Đã kiểm tra {c['files']} tệp: {c['files_with_errors']} tệp có lỗi ({c['errors']} lỗi, {c['warnings']}"
         f" cảnh báo). Đã chấm {c['commune_years']} xã-năm: {c['recognized']} đạt chuẩn ({share}),"
-        f" {c['not_recognized']} chưa đạt, {c['undetermined']} chưa xác định."
-        + (f" Bỏ qua {c['skipped_files']} tệp YAML không phải của tcpl." if c["skipped_files"] else "")
+        f" {c['not_recognized']} chưa đạt, {c['undetermined']} chưa xác định." + skipped_note(result.skipped)
     )
     text = log_text("\n".join(lines) + "\n")
     if output_file is not None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 
 from tcpl.cli.common import (
@@ -15,6 +17,7 @@ from tcpl.cli.common import (
     TableJsonOpt,
     checked_template,
     err_console,
+    is_stdout,
     out_console,
     self_check,
 )
@@ -107,29 +110,27 @@ def render(
 )
 def import_command(
     source: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp .txt hoặc .docx.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml cần viết.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml cần viết; '-' là màn hình.")],
     commune: Annotated[str | None, typer.Option("--commune", help="Mã xã (như trong commune.yaml).")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Năm của kế hoạch, nếu không đoán được.")] = None,
     force: ForceOpt = False,
 ) -> None:
     from tcpl.loading.plan_import import dump_yaml, import_plan
-    from tcpl.safeio import check_target, write_text_atomic
+    from tcpl.safeio import check_target
 
     if not source.is_file():
         raise UsageError(f"không tìm thấy '{display_path(source)}'")
-    check_target(output, force=force)
+    if not is_stdout(output):
+        check_target(output, force=force)
     result = import_plan(source, year=year)
     data = result.data
     if commune:
         data = {"kind": "plan", "commune": commune, **{k: v for k, v in data.items() if k != "kind"}}
     header = f"# Nhập từ {source.name} bằng tcpl plan import; hãy đọc lại trước khi dùng.\n"
-    write_text_atomic(output, dump_yaml(data, header), force=force)
-    _check_written(output)
-    console = out_console()
+    console = _emit(output, dump_yaml(data, header), force=force)
     tasks = sum(len(s.get("tasks", [])) for s in data.get("sections", []))
     console.print(
-        f"Đã viết [bold]{escape(display_path(output))}[/]:"
-        f" {len(data.get('sections', []))} mục, {tasks} nhiệm vụ."
+        f"Đã viết [bold]{escape(_shown(output))}[/]: {len(data.get('sections', []))} mục, {tasks} nhiệm vụ."
     )
     for note in result.notes:
         console.print(f"  [yellow]•[/] {escape(note)}")
@@ -139,15 +140,34 @@ def import_command(
             console.print(f"  - {escape(line)}")
 
 
-def _check_written(path: Path) -> None:
-    """The written plan must load: otherwise say where, so it can be fixed by hand (exit 1)."""
-    from tcpl.errors import InvalidFilesError
-    from tcpl.loading.files import Loader
+def _shown(output: Path) -> str:
+    return "màn hình" if is_stdout(output) else display_path(output)
 
-    loaded = Loader().load(path, expect="plan")
+
+def _emit(output: Path, text: str, *, force: bool, keep_invalid: bool = True) -> Console:
+    """Write the plan (to the file, or to stdout for `-o -`) and check that it loads.
+
+    An imported plan that needs fixing by hand is still written (`keep_invalid`), then its
+    problems are located (exit 1); a plan that must load (`plan new`) is not written at all.
+    Returns the console for the notes: beside the plan, never inside it.
+    """
+    from tcpl.loading.files import Loader
+    from tcpl.safeio import write_text_atomic
+
+    loaded = Loader().load_text(output if not is_stdout(output) else Path("plan.yaml"), text, expect="plan")
+    if not loaded.ok and not keep_invalid:
+        raise InvalidFilesError(list(loaded.diagnostics))
+    if is_stdout(output):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        console = err_console()
+    else:
+        write_text_atomic(output, text, force=force)
+        console = out_console()
     if not loaded.ok:
         err_console().print("[yellow]Tệp đã viết nhưng cần sửa trước khi dùng:[/]")
         raise InvalidFilesError(list(loaded.diagnostics))
+    return console
 
 
 @plan_app.command(
@@ -166,7 +186,7 @@ def new_command(
         Path, typer.Argument(metavar="KẾ_HOẠCH", help="Kế hoạch năm nay.", show_default=False)
     ],
     year: Annotated[int, typer.Option("--year", help="Năm của kế hoạch mới.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml mới.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp plan.yaml mới; '-' là màn hình.")],
     force: ForceOpt = False,
 ) -> None:
     from tcpl.engine.rollforward import roll_forward
@@ -174,13 +194,14 @@ def new_command(
     from tcpl.loading.plan_import import dump_yaml
     from tcpl.loading.plans import find_plan
     from tcpl.loading.rulesets import RulesetRegistry
-    from tcpl.safeio import check_target, write_text_atomic
+    from tcpl.safeio import check_target
 
     if not 2000 <= year <= 2100:
         raise UsageError(f"--year phải là một năm từ 2000 đến 2100 (không phải {year})")
     source = find_plan(plan_path)
     loaded = Loader().load_or_raise(source, expect="plan")  # refuse to roll forward a broken plan
-    check_target(output, force=force)
+    if not is_stdout(output):
+        check_target(output, force=force)
     registry = RulesetRegistry()
     old_rulesets, new_rulesets = registry.for_year(loaded.model.year), registry.for_year(year)
     result = roll_forward(
@@ -193,13 +214,8 @@ def new_command(
     if year_note:
         result.notes.append(year_note)
     header = f"# Lập từ {display_path(source)} bằng tcpl plan new --year {year}; xem lại các câu đã đổi.\n"
-    text = dump_yaml(result.data, header)
-    new_plan = Loader().load_text(output, text, expect="plan")
-    if not new_plan.ok:  # nothing is written that would not load
-        raise InvalidFilesError(list(new_plan.diagnostics))
-    write_text_atomic(output, text, force=force)
-    console = out_console()
-    console.print(f"Đã viết [bold]{escape(display_path(output))}[/]: {len(result.changes)} câu đã đổi năm.")
+    console = _emit(output, dump_yaml(result.data, header), force=force, keep_invalid=False)
+    console.print(f"Đã viết [bold]{escape(_shown(output))}[/]: {len(result.changes)} câu đã đổi năm.")
     for change in result.changes:
         console.print(f"  [dim]{escape(change.where)}[/]")
         console.print(f"    [red]- {escape(change.before)}[/]")

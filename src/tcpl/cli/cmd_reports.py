@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,7 +18,9 @@ from tcpl.cli.common import (
     TableJsonOpt,
     checked_ruleset,
     checked_template,
+    err_console,
     formats,
+    is_stdout,
     out_console,
     self_check,
     write_json,
@@ -36,7 +39,12 @@ FolderArg = Annotated[
     ),
 ]
 OutputOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Tệp cần viết; mặc định đặt trong thư mục năm.")
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Tệp cần viết; mặc định đặt trong thư mục năm; '-' là màn hình (với --format md).",
+    ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đích đã có.")]
 FormatOpt = Annotated[
@@ -129,6 +137,13 @@ def _write(
     from tcpl.documents.writer import convert_to_pdf, pdf_target
     from tcpl.safeio import check_target, write_atomic, write_text_atomic
 
+    if is_stdout(target):
+        if output_format != "md":
+            raise UsageError("chỉ Markdown (--format md) ghi ra màn hình được; hãy cho -o một tên tệp .docx")
+        sys.stdout.write(rendered.markdown if rendered.markdown.endswith("\n") else rendered.markdown + "\n")
+        for note in rendered.notes:
+            err_console().print(f"  [yellow]•[/] {escape(note)}")
+        return
     check_target(target, force=force)
     if pdf and output_format == "docx":
         check_target(pdf_target(target), force=force)
@@ -150,6 +165,8 @@ def _write(
 
 def _target(output: Path | None, folder: Path, stem: str, output_format: str) -> Path:
     target = output or folder / f"{stem}.{output_format}"
+    if is_stdout(target):
+        return target
     if target.suffix.lower() != f".{output_format}":
         raise UsageError(f"tệp đích '{target.name}' phải có đuôi .{output_format}")
     return target
@@ -275,7 +292,10 @@ def feedback_command(
 
 def calendar_command(
     path: FolderArg,
-    ics: Annotated[Path | None, typer.Option("--ics", help="Viết tệp lịch iCalendar (.ics).")] = None,
+    ics: Annotated[
+        Path | None,
+        typer.Option("--ics", help="Viết tệp lịch iCalendar (.ics); '-' là màn hình (chỉ in lịch)."),
+    ] = None,
     as_of: AsOfOpt = None,
     output_format: TableJsonOpt = "table",
     force: ForceOpt = False,
@@ -292,12 +312,22 @@ def calendar_command(
     cy = bundle.year
     events = evaluation_calendar(cy.ruleset.ruleset, cy.assessment, bundle.plan, day)
     if ics is not None:
+        name = f"Tiếp cận pháp luật {commune_name(bundle)} {cy.assessment.year}"
+        uid = f"{cy.assessment.commune or 'xa'}-{cy.assessment.year}"
+        calendar = to_ics(events, calendar_name=name, uid_prefix=uid, stamp=day)
+        if is_stdout(ics):
+            binary = getattr(sys.stdout, "buffer", None)  # CRLF line ends stay as RFC 5545 wants them
+            if binary is not None:
+                sys.stdout.flush()
+                binary.write(calendar.encode("utf-8"))
+                binary.flush()
+            else:
+                sys.stdout.write(calendar)
+            return
         if ics.suffix.lower() != ".ics":
             raise UsageError(f"tệp lịch phải có đuôi .ics (không phải '{ics.name}')")
         check_target(ics, force=force)
-        name = f"Tiếp cận pháp luật {commune_name(bundle)} {cy.assessment.year}"
-        uid = f"{cy.assessment.commune or 'xa'}-{cy.assessment.year}"
-        write_text_atomic(ics, to_ics(events, calendar_name=name, uid_prefix=uid, stamp=day), force=force)
+        write_text_atomic(ics, calendar, force=force)
     if output_format == "json":
         write_json(
             {"as_of": day.isoformat(), "events": [e.to_json() for e in events], "counts": status_of(events)}

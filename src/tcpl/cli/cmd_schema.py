@@ -17,13 +17,15 @@ def register(app: typer.Typer) -> None:
     app.command(
         "schema",
         help=(
-            "In JSON Schema của một loại tệp (ruleset, assessment, commune, plan, feedback, office) để trình soạn"
-            " thảo gợi ý và kiểm tra khi gõ.\n\n"
+            "In JSON Schema của một loại tệp (ruleset, overlay, assessment, commune, plan, feedback, office) để"
+            " trình soạn thảo gợi ý và kiểm tra khi gõ; overlay là lớp bổ sung (tệp bộ tiêu chí có"
+            " 'extends:').\n\n"
             "[bold]Ví dụ:[/]\n\n"
             "  tcpl schema assessment > schemas/assessment.schema.json\n\n"
             "  tcpl schema --output-dir schemas/\n\n"
-            "Rồi thêm dòng đầu tệp YAML:\n\n"
-            "  # yaml-language-server: $schema=../../schemas/assessment.schema.json" + EXIT_WRITE
+            "Rồi thêm dòng đầu tệp YAML (đường dẫn tính từ thư mục của tệp; từ plans/<xã>/<năm>/ là"
+            " ../../../schemas/):\n\n"
+            "  # yaml-language-server: $schema=../../../schemas/assessment.schema.json" + EXIT_WRITE
         ),
     )(schema)
 
@@ -33,7 +35,7 @@ def schema(
         str | None,
         typer.Argument(
             metavar="LOẠI",
-            help="ruleset, assessment, commune, plan, feedback hoặc office.",
+            help="ruleset, overlay, assessment, commune, plan, feedback hoặc office.",
             show_default=False,
         ),
     ] = None,

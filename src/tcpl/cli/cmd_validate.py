@@ -30,6 +30,17 @@ KIND_WORDS = {
 }
 
 
+def skipped_note(paths: list[str], *, shown: int = 3) -> str:
+    """The sentence both `validate` and `check` end with when they left other tools' files alone."""
+    if not paths:
+        return ""
+    names = ", ".join(paths[:shown]) + (", …" if len(paths) > shown else "")
+    return (
+        f" Bỏ qua {len(paths)} tệp YAML không phải của tcpl ({names}); một tệp của tcpl cần"
+        " 'kind:', tên và chỗ của nó (commune.yaml, <năm>/assessment.yaml, criteria/...)."
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.command(
         "validate",
@@ -86,7 +97,8 @@ def validate(
         ]
     else:
         loaded = [load(f) for f in files]
-    results = [r for r in loaded if r is not None]
+    skipped = [r for r in loaded if r is not None and r.foreign]
+    results = [r for r in loaded if r is not None and not r.foreign]
     diagnostics = sorted(
         set(problems) | {d for r in results for d in r.diagnostics}, key=lambda d: d.sort_key()
     )
@@ -104,6 +116,7 @@ def validate(
                 "version": 1,
                 "status": "fail" if failed else "ok",
                 "files": [{"path": display_path(r.path), "kind": r.kind, "ok": r.ok} for r in results],
+                "skipped": [display_path(r.path) for r in skipped],
                 "diagnostics": [d.to_json() for d in diagnostics],
             }
         )
@@ -114,7 +127,9 @@ def validate(
             kinds = Counter(KIND_WORDS[r.kind] for r in results)
             breakdown = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
             write_text(
-                f"Đã kiểm tra {checked} tệp ({breakdown}): {checked - len(bad)} hợp lệ,"
-                f" {len(bad)} có lỗi; {errors} lỗi, {warnings} cảnh báo."
+                f"Đã kiểm tra {checked} tệp"
+                + (f" ({breakdown})" if breakdown else "")
+                + f": {checked - len(bad)} hợp lệ, {len(bad)} có lỗi; {errors} lỗi, {warnings} cảnh báo."
+                + skipped_note([display_path(r.path) for r in skipped])
             )
     raise typer.Exit(1 if failed else 0)

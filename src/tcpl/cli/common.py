@@ -30,17 +30,25 @@ class _Console(Console):
         raise BrokenPipeError
 
 
+def _piped(stream: Any) -> bool:
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
 def out_console() -> Console:
     """Rich console on stdout, made per call so tests capturing stdout see the output.
 
     Every line goes through `escaping.log_line`: a name from a data file cannot become a CI
-    workflow command or hide itself.
+    workflow command or hide itself. Piped into a file or another program, lines are never cut
+    at 80 columns (Rich's width when there is no terminal): a log line stays one line.
     """
-    return _Console(file=_log(sys.stdout), highlight=False, soft_wrap=False)
+    return _Console(file=_log(sys.stdout), highlight=False, soft_wrap=_piped(sys.stdout))
 
 
 def err_console() -> Console:
-    return Console(file=_log(sys.stderr), highlight=False)
+    return Console(file=_log(sys.stderr), highlight=False, soft_wrap=_piped(sys.stderr))
 
 
 def _log(stream: TextIO) -> TextIO:
@@ -107,6 +115,14 @@ def self_check(path: Path, *, numbered: bool = True, recipients: bool = True) ->
 
     problems = check_nd30(path, numbered=numbered, recipients=recipients)
     return [f"Thể thức (Nghị định 30): {p}" for p in problems]
+
+
+STDOUT_NAME = "-"
+"""`-o -`, `--output-file -`, `--ics -`: write to standard output rather than to a file named "-"."""
+
+
+def is_stdout(path: Path | None) -> bool:
+    return path is not None and str(path) == STDOUT_NAME
 
 
 def write_json(data: Any) -> None:

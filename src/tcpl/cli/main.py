@@ -40,6 +40,17 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
+_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _click_style_completion(variable: str) -> None:
+    """Accept Click's `_TCPL_COMPLETE=bash_source` as well as Typer's `source_bash`."""
+    value = os.environ.get(variable, "")
+    shell, _, instruction = value.partition("_")
+    if shell in _SHELLS and instruction in ("source", "complete"):
+        os.environ[variable] = f"{instruction}_{shell}"
+
+
 class TcplGroup(TyperGroup):
     """Runs the command and turns every error into a message and an exit code."""
 
@@ -54,6 +65,7 @@ class TcplGroup(TyperGroup):
     ) -> Any:
         from typer._click import exceptions as ce
 
+        _click_style_completion(complete_var or "_TCPL_COMPLETE")
         code = 0
         previous = None
         if threading.current_thread() is threading.main_thread():
@@ -132,7 +144,7 @@ app = typer.Typer(
         " cách dùng, cấu hình hoặc lỗi nội bộ."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     options_metavar="[TÙY CHỌN]",
     subcommand_metavar="LỆNH [THAM SỐ]...",
     rich_markup_mode="rich",

@@ -144,3 +144,31 @@ def _link_problem(f: Path, root: Path) -> Diagnostic | None:
 def collect_yaml_files(paths: list[Path]) -> list[Path]:
     """The files only (problems of the tree ignored): for callers that check one folder they know."""
     return discover(paths).files
+
+
+def commune_year_scope(paths: list[Path]) -> list[Path]:
+    """What `tcpl check FILE...` checks: for each file, the commune-year it belongs to.
+
+    pre-commit passes the changed files; the cross-checks (a plan without an assessment, a
+    commune id that does not match commune.yaml) need the rest of their year folder and the
+    commune's file. A file in a year folder brings its folder and the commune's commune.yaml;
+    commune.yaml brings the whole commune folder; any other file stands alone. Folders are
+    kept as they are.
+    """
+    from tcpl.loading.kinds import COMMUNE_NAMES, is_year_folder
+
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_file():
+            out.append(path)
+            continue
+        if path.name.lower() in COMMUNE_NAMES:
+            out.append(path.parent)
+        elif is_year_folder(path.parent):
+            out.append(path.parent)
+            out.extend(
+                path.parent.parent / name for name in COMMUNE_NAMES if (path.parent.parent / name).is_file()
+            )
+        else:
+            out.append(path)
+    return out

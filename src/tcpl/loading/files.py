@@ -6,9 +6,20 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from tcpl.errors import Diagnostic, InvalidFilesError, Severity, UsageError, display_path
+from tcpl.loading.kinds import (
+    ASSESSMENT_NAMES,
+    COMMUNE_NAMES,
+    FEEDBACK_NAMES,
+    KINDS,
+    OFFICE_NAMES,
+    PLAN_NAMES,
+    FileKind,
+    detect,
+    detect_kind,
+)
 from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry, is_path_ref
 from tcpl.loading.validation import validate
@@ -17,46 +28,20 @@ from tcpl.models.assessment import Assessment
 from tcpl.models.commune import Commune
 from tcpl.models.ruleset import ItemKind, Ruleset
 
-FileKind = Literal["ruleset", "assessment", "commune", "plan", "feedback", "office"]
-KINDS: tuple[FileKind, ...] = ("ruleset", "assessment", "commune", "plan", "feedback", "office")
-
-ASSESSMENT_NAMES = ("assessment.yaml", "danh-gia.yaml")
-PLAN_NAMES = ("plan.yaml", "ke-hoach.yaml")
-COMMUNE_NAMES = ("commune.yaml", "xa.yaml")
-FEEDBACK_NAMES = ("feedback.yaml", "y-kien.yaml")
-OFFICE_NAMES = ("office.yaml", "co-quan.yaml")
-
-
-def detect_kind(doc: YamlDocument) -> FileKind | None:
-    """What a YAML file is: its `kind:`, else its name, else its fields."""
-    data = doc.data
-    if not isinstance(data, dict):
-        return None
-    declared = data.get("kind")
-    if declared in KINDS:
-        return declared  # type: ignore[no-any-return]
-    name = doc.path.name.lower()
-    if name in COMMUNE_NAMES:
-        return "commune"
-    if name in PLAN_NAMES or name.startswith("ke-hoach"):
-        return "plan"
-    if name in ASSESSMENT_NAMES or name.startswith(("assessment", "danh-gia")):
-        return "assessment"
-    if name in FEEDBACK_NAMES:
-        return "feedback"
-    if name in OFFICE_NAMES:
-        return "office"
-    if "criteria" in data or "extends" in data:
-        return "ruleset"
-    if "tasks" in data or "sections" in data:
-        return "plan"
-    if "opinions" in data:
-        return "feedback"
-    if "items" in data or "conditions" in data:
-        return "assessment"
-    if "province" in data or "unit_type" in data:
-        return "commune"
-    return None
+__all__ = [
+    "ASSESSMENT_NAMES",
+    "COMMUNE_NAMES",
+    "FEEDBACK_NAMES",
+    "KINDS",
+    "OFFICE_NAMES",
+    "PLAN_NAMES",
+    "CommuneYear",
+    "FileKind",
+    "LoadedFile",
+    "Loader",
+    "detect_kind",
+    "load_commune_year",
+]
 
 
 @dataclass
@@ -68,14 +53,16 @@ class LoadedFile:
     doc: YamlDocument
     model: Any = None
     ruleset: LoadedRuleset | None = None
+    foreign: bool = False
+    """Another tool's YAML file (a CI workflow, a linter's settings...): skipped, never an error."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return self.doc.diagnostics
+        return [] if self.foreign else self.doc.diagnostics
 
     @property
     def ok(self) -> bool:
-        return not any(d.severity is Severity.ERROR for d in self.doc.diagnostics)
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
 @dataclass
@@ -94,22 +81,22 @@ class Loader:
 
     def _load(self, doc: YamlDocument, expect: FileKind | None) -> LoadedFile:
         path = doc.path
-        if not doc.usable:
-            return LoadedFile(path, None, doc)
-        kind = expect or detect_kind(doc)
+        if expect is None:
+            found = detect(doc)
+            if found.foreign:
+                return LoadedFile(path, None, doc, foreign=True)
+            if found.problem is not None:
+                doc.diagnostics.append(doc.diagnostic(("kind",), found.problem, code="TCPL013"))
+                return LoadedFile(path, None, doc)
+            kind = found.kind
+        else:
+            kind = expect
         loaded = LoadedFile(path, kind, doc)
+        if not doc.usable:
+            return loaded
         if not isinstance(doc.data, dict):
             doc.diagnostics.append(
                 doc.diagnostic((), "tệp phải là một bảng các trường 'tên: giá trị'", code="TCPL012")
-            )
-            return loaded
-        if kind is None:
-            doc.diagnostics.append(
-                doc.diagnostic(
-                    (),
-                    "không nhận ra loại tệp; hãy thêm dòng 'kind: assessment' (hoặc ruleset, commune, plan)",
-                    code="TCPL013",
-                )
             )
             return loaded
         if kind == "ruleset":

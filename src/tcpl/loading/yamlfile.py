@@ -81,6 +81,8 @@ class YamlDocument:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     usable: bool = False
     """True when the data can be validated further, even if problems were found."""
+    raw: bytes | None = field(default=None, repr=False)
+    """The bytes read (None when the file could not be read)."""
     _children: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -179,6 +181,7 @@ def read_yaml(path: Path) -> YamlDocument:
 def parse_yaml(doc: YamlDocument, raw: bytes) -> YamlDocument:
     """Parse bytes already read for `doc` (a file, or a version of it from git)."""
     shown = doc.shown_path
+    doc.raw = raw
 
     def fail(line: int, col: int, message: str, code: str) -> YamlDocument:
         doc.diagnostics.append(Diagnostic(shown, line, col, message, code=code))

@@ -8,7 +8,18 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict, StrictBool, StrictInt, model_validator
 
-from tcpl.models.common import Count, Id, Model, Number, ShortText, Slug, Text, Year
+from tcpl.models.common import (
+    Count,
+    IdKey,
+    JsonSchema,
+    Model,
+    Number,
+    ShortText,
+    Slug,
+    Text,
+    Year,
+    field_schema,
+)
 
 ItemScalar = StrictBool | StrictInt | Number | list[ShortText]
 """A short-form value: strict, so `5` stays the integer a count needs and `true` is no number."""
@@ -47,6 +58,11 @@ class ItemEntry(Model):
                 f" không ghi chữ '{data}'"
             )
         return data
+
+    @classmethod
+    def json_short_forms(cls, full: JsonSchema) -> list[JsonSchema]:
+        # What `_short_form` accepts: the `value` alone (true, a number, a list of option ids).
+        return [field_schema(full, "value")]
 
     @model_validator(mode="after")
     def _check_ratio(self) -> ItemEntry:
@@ -113,8 +129,8 @@ class Assessment(Model):
     conditions: dict[str, bool] = Field(
         default_factory=dict, description="Điều kiện công nhận: true khi điều kiện được bảo đảm"
     )
-    items: dict[Id, ItemEntry] = Field(default_factory=dict, description="Số liệu từng nội dung")
-    officers: dict[Id, ShortText] = Field(
+    items: dict[IdKey, ItemEntry] = Field(default_factory=dict, description="Số liệu từng nội dung")
+    officers: dict[IdKey, ShortText] = Field(
         default_factory=dict, description="Công chức phụ trách theo mã tiêu chí hoặc chỉ tiêu"
     )
     recognized: Recognized | None = None

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, Strict
+from pydantic_core import CoreSchema
+
+JsonSchema = dict[str, Any]
 
 
 class YamlFloat(float):
@@ -23,9 +26,60 @@ class YamlFloat(float):
 
 
 class Model(BaseModel):
-    """Base of every file model: unknown fields are refused, values are not coerced silently."""
+    """Base of every file model: unknown fields are refused, values are not coerced silently.
+
+    A model that also accepts a short form (its `mode="before"` validator turns `true` into
+    `{value: true}`, say) declares the JSON Schema of those forms in `json_short_forms`, next
+    to that validator; the published schemas then accept exactly what the loader accepts.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @classmethod
+    def json_short_forms(cls, full: JsonSchema) -> list[JsonSchema]:
+        """The JSON Schemas of the short forms, built from the long form's schema `full`."""
+        return []
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchema:
+        json_schema = handler(core_schema)
+        target = handler.resolve_ref_schema(json_schema)
+        forms = cls.json_short_forms(target)
+        if forms:
+            full = dict(target)
+            target.clear()
+            target.update({"title": full.get("title", cls.__name__), "anyOf": [*forms, full]})
+            if "description" in full:
+                target["description"] = full["description"]
+        return json_schema
+
+
+def field_schema(full: JsonSchema, name: str, *, nullable: bool = False) -> JsonSchema:
+    """The schema of one field of a model's schema, as a value of its own (for a short form)."""
+    schema = {k: v for k, v in full["properties"][name].items() if k not in ("default", "title")}
+    if not nullable and "anyOf" in schema:
+        schema["anyOf"] = [s for s in schema["anyOf"] if s != {"type": "null"}]
+    return schema
+
+
+class JsonAlso:
+    """Annotated marker: the value is also accepted in these JSON forms (a YAML number for an id...).
+
+    The type's own validator (a `BeforeValidator`) turns those forms into the canonical value;
+    this marker says the same to the JSON Schema, in the same `Annotated[...]`.
+    """
+
+    def __init__(self, *forms: JsonSchema) -> None:
+        self.forms = forms
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchema:
+        schema = handler(core_schema)
+        outer: JsonSchema = {k: schema.pop(k) for k in ("description", "title") if k in schema}
+        return {**outer, "anyOf": [schema, *self.forms]}
 
 
 _ID_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
@@ -40,11 +94,13 @@ def _id_from_yaml(value: Any) -> Any:
     return value
 
 
-Id = Annotated[
+IdKey = Annotated[
     str,
-    BeforeValidator(_id_from_yaml),
     Field(pattern=_ID_PATTERN.pattern, max_length=40, description="Mã số, ví dụ 2.1 hoặc 3.2.2"),
 ]
+"""An identifier as a mapping key (`items: {"2.1.1": ...}`): YAML keys are always read as text."""
+
+Id = Annotated[IdKey, BeforeValidator(_id_from_yaml), JsonAlso({"type": "number", "minimum": 0})]
 """An identifier such as "1", "2.1" or "3.2.2" (mã tiêu chí, chỉ tiêu, nội dung)."""
 
 Slug = Annotated[

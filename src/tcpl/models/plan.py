@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from tcpl.models.common import Model, ShortText, Slug, Text, Year
+from tcpl.models.common import JsonSchema, Model, ShortText, Slug, Text, Year, field_schema
 from tcpl.models.commune import Signer
 
 
@@ -64,6 +64,24 @@ class TaskLine(Model):
         if isinstance(data, dict) and data.get("label") and "role" not in data:
             return {**data, "role": role_for_label(str(data["label"]))}
         return data
+
+    @classmethod
+    def json_short_forms(cls, full: JsonSchema) -> list[JsonSchema]:
+        # What `_short_form` accepts: a plain paragraph, or one `Nhãn: lời` pair whose label is
+        # not one of the long form's field names.
+        text = field_schema(full, "text")
+        label = field_schema(full, "label")
+        names = sorted({f.alias or n for n, f in cls.model_fields.items()} | set(cls.model_fields))
+        return [
+            text,
+            {
+                "type": "object",
+                "minProperties": 1,
+                "maxProperties": 1,
+                "propertyNames": {"allOf": [label, {"not": {"enum": names}}]},
+                "additionalProperties": text,
+            },
+        ]
 
 
 class TaskStatus(StrEnum):
