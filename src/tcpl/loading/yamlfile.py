@@ -267,10 +267,12 @@ def _forbidden_message(ch: str) -> str:
 
 
 def _may_nest_deeply(text: str) -> bool:
-    """A cheap bound: a file with few brackets, dashes and little indentation cannot nest deeply."""
-    if text.count("[") + text.count("{") + text.count("- ") > MAX_DEPTH:
+    """A cheap bound on the nesting: each level needs a flow bracket, indentation or a "- " on its line."""
+    brackets = text.count("[") + text.count("{")
+    if brackets > MAX_DEPTH:
         return True
-    return max((len(x) - len(x.lstrip(" ")) for x in text.splitlines()), default=0) >= MAX_DEPTH
+    deepest = max((len(x) - len(x.lstrip(" ")) + x.count("- ") for x in text.split("\n")), default=0)
+    return brackets + deepest > MAX_DEPTH
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
