@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tcpl import codes
 from tcpl.errors import Diagnostic, Severity, UsageError, display_path
 from tcpl.loading.discovery import commune_year_scope, discover
 from tcpl.loading.files import FileKind, Loader
@@ -180,7 +181,7 @@ def internal_problem(path: Path, exc: BaseException) -> Diagnostic:
         1,
         f"tcpl gặp lỗi nội bộ khi đọc tệp này ({type(exc).__name__}); các tệp khác vẫn được kiểm tra."
         " Hãy báo lỗi kèm tệp này",
-        code="TCPL014",
+        code=codes.INTERNAL_FILE_ERROR,
     )
 
 
@@ -274,7 +275,7 @@ def _cross_checks(
                         1,
                         1,
                         f"mã xã '{c.commune}' khác mã '{commune_id}' trong commune.yaml",
-                        code="TCPL321",
+                        code=codes.COMMUNE_ID_MISMATCH,
                         severity=Severity.WARNING,
                     )
                 )
@@ -289,7 +290,7 @@ def _cross_checks(
                         1,
                         1,
                         f"một thư mục năm có nhiều tệp đánh giá ({paths}): chỉ giữ một",
-                        code="TCPL324",
+                        code=codes.TWO_ASSESSMENTS,
                     )
                 )
             keep = sorted(entries, key=lambda e: e.path)[0]
@@ -309,7 +310,7 @@ def _cross_checks(
                     1,
                     f"thư mục năm {year} có kế hoạch nhưng chưa có tệp đánh giá: hãy tạo assessment.yaml"
                     " (số liệu tự đánh giá) trong thư mục này",
-                    code="TCPL323",
+                    code=codes.NO_ASSESSMENT,
                     severity=Severity.WARNING,
                 )
             )

@@ -9,18 +9,12 @@ configuration or internal errors).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from tcpl.codes import REGISTRY
+from tcpl.codes import Severity as Severity
 from tcpl.escaping import visible
-
-
-class Severity(StrEnum):
-    """How serious a diagnostic is (mức độ)."""
-
-    ERROR = "error"
-    WARNING = "warning"
 
 
 def byte_line_col(raw: bytes, index: int) -> tuple[int, int]:
@@ -36,11 +30,15 @@ class Diagnostic:
     line: int
     col: int
     message: str
-    code: str = "TCPL000"
-    severity: Severity = Severity.ERROR
+    code: str
+    severity: Severity | None = None
+    """None: the code's own severity (codes.py)."""
     loc: tuple[str | int, ...] = ()
 
     def __post_init__(self) -> None:
+        if self.severity is None:
+            known = REGISTRY.get(self.code)
+            object.__setattr__(self, "severity", known.severity if known else Severity.ERROR)
         # A message quotes the officer's keys and values, and a path is whatever a repository holds:
         # each is one line of visible characters, whatever it contains (no line break, no bidi).
         object.__setattr__(self, "message", visible(self.message))
@@ -62,7 +60,7 @@ class Diagnostic:
             "path": self.path,
             "line": self.line,
             "col": self.col,
-            "severity": self.severity.value,
+            "severity": (self.severity or Severity.ERROR).value,
             "code": self.code,
             "message": self.message,
             "loc": list(self.loc),

@@ -10,12 +10,11 @@ import json
 import os
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from tcpl import __version__
+from tcpl import __version__, codes
 from tcpl import textfmt as fmt
 from tcpl.batch import CommuneYearSummary, TreeResult
 from tcpl.errors import Diagnostic, Severity
@@ -23,130 +22,6 @@ from tcpl.escaping import json_document, markdown_cell, xml_document, xml_text
 
 GITHUB_ANNOTATION_LIMIT = 50
 """GitHub shows 10 errors per step and 50 per job; more is noise in the log."""
-
-
-@dataclass(frozen=True)
-class Code:
-    """A diagnostic code: its title, what the officer should do, and its usual level."""
-
-    title: str
-    todo: str
-    level: str = "error"
-
-
-CODES: dict[str, Code] = {
-    "TCPL001": Code(
-        "Không đọc được tệp", "Kiểm tra tệp còn đó, đọc được (quyền đọc), không phải liên kết hỏng."
-    ),
-    "TCPL002": Code(
-        "Tệp quá lớn", "Tệp của tcpl chỉ vài chục kB: tách tệp, hoặc để tệp này ngoài thư mục của các xã."
-    ),
-    "TCPL003": Code(
-        "Tệp không phải UTF-8", "Lưu lại tệp với mã hóa UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8)."
-    ),
-    "TCPL004": Code(
-        "Ký tự điều khiển", "Xóa ký tự điều khiển ở vị trí được báo (thường do chép từ văn bản khác)."
-    ),
-    "TCPL005": Code("Tệp rỗng", "Ghi nội dung vào tệp (xem ví dụ trong README) hoặc xóa tệp."),
-    "TCPL006": Code(
-        "Lỗi cú pháp YAML",
-        "Sửa cú pháp ở dòng, cột được báo: thụt lề bằng dấu cách, dấu ':' và dấu nháy đúng chỗ.",
-    ),
-    "TCPL007": Code(
-        "Alias YAML nguy hiểm", "Viết các giá trị trực tiếp, không dùng anchor/alias (&, *) lồng nhau."
-    ),
-    "TCPL008": Code(
-        "Thẻ YAML không được hỗ trợ",
-        "Bỏ thẻ '!!...' hoặc khóa gộp '<<'; chỉ dùng chuỗi, số, ngày, true/false, danh sách, bảng.",
-    ),
-    "TCPL009": Code("Tên trường không hợp lệ", "Tên trường phải là một chuỗi đơn giản, ví dụ 'total:'."),
-    "TCPL010": Code(
-        "Trường bị lặp", "Xóa hoặc gộp một trong hai trường trùng tên (YAML chỉ giữ một, dữ liệu sẽ mất)."
-    ),
-    "TCPL011": Code(
-        "Ngày hoặc số không hợp lệ", "Viết ngày dạng NĂM-THÁNG-NGÀY (2026-01-15) và số bằng chữ số."
-    ),
-    "TCPL012": Code(
-        "Tệp không phải bảng", "Tệp của tcpl là một bảng các trường 'tên: giá trị', không phải một danh sách."
-    ),
-    "TCPL013": Code(
-        "Không nhận ra loại tệp", "Ghi 'kind:' là assessment, plan, commune, feedback, ruleset hoặc office."
-    ),
-    "TCPL101": Code(
-        "Thiếu trường bắt buộc", "Thêm trường được nêu (xem mẫu: tcpl schema LOẠI, hoặc ví dụ trong README)."
-    ),
-    "TCPL102": Code(
-        "Trường không có trong mẫu", "Sửa tên trường cho đúng (thường là lỗi gõ) hoặc xóa trường."
-    ),
-    "TCPL103": Code(
-        "Giá trị không hợp lệ", "Ghi giá trị đúng kiểu được nêu (số, ngày, true/false, danh sách...)."
-    ),
-    "TCPL104": Code("Giá trị không hợp lệ", "Sửa giá trị theo hướng dẫn trong thông báo."),
-    "TCPL201": Code("Bộ tiêu chí không hợp lệ", "Sửa tệp bộ tiêu chí theo mẫu (tcpl schema ruleset)."),
-    "TCPL202": Code(
-        "Chuỗi extends không hợp lệ",
-        "Mỗi lớp bổ sung mở rộng một bộ tiêu chí khác, không vòng tròn, tối đa 5 lớp.",
-    ),
-    "TCPL203": Code(
-        "Không tìm thấy bộ tiêu chí gốc",
-        "Ghi 'extends:' là mã có sẵn (tcpl rules list) hoặc đường dẫn tệp có thật.",
-    ),
-    "TCPL204": Code(
-        "Lớp bổ sung không hợp lệ",
-        "Sửa lớp bổ sung: sau khi gộp với bộ tiêu chí gốc, giá trị được nêu không hợp lệ.",
-    ),
-    "TCPL301": Code(
-        "Không có bộ tiêu chí", "Ghi 'ruleset:' là mã có sẵn (tcpl rules list) hoặc đường dẫn tệp có thật."
-    ),
-    "TCPL302": Code(
-        "Không có bộ tiêu chí cho năm", "Ghi rõ 'ruleset:' trong tệp đánh giá hoặc dùng --ruleset."
-    ),
-    "TCPL303": Code("Năm ngoài phạm vi bộ tiêu chí", "Sửa 'year:' hoặc chọn bộ tiêu chí áp dụng cho năm đó."),
-    "TCPL310": Code(
-        "Nội dung không có trong bộ tiêu chí", "Sửa mã nội dung theo bộ tiêu chí (tcpl rules show MÃ)."
-    ),
-    "TCPL311": Code(
-        "Giá trị không hợp với loại nội dung",
-        "Ghi số liệu theo loại của nội dung (tỷ lệ: done và total; có/không: true/false...).",
-    ),
-    "TCPL312": Code("Lựa chọn không hợp lệ", "Chỉ ghi các mã lựa chọn mà bộ tiêu chí liệt kê."),
-    "TCPL313": Code(
-        "Điều kiện không có trong bộ tiêu chí", "Sửa mã điều kiện theo bộ tiêu chí (tcpl rules show MÃ)."
-    ),
-    "TCPL314": Code(
-        "Mã phân công không có trong bộ tiêu chí",
-        "Phân công theo mã tiêu chí, chỉ tiêu hoặc nội dung có trong bộ tiêu chí.",
-    ),
-    "TCPL320": Code(
-        "Năm khác tên thư mục", "Sửa 'year:' hoặc chuyển tệp vào thư mục của đúng năm.", "warning"
-    ),
-    "TCPL321": Code("Mã xã không khớp", "Sửa 'commune:' cho khớp mã 'id:' trong commune.yaml.", "warning"),
-    "TCPL322": Code(
-        "Thời gian niêm yết ngắn hơn quy định",
-        "Niêm yết đủ số ngày tối thiểu và ghi lại 'posting:'.",
-        "warning",
-    ),
-    "TCPL323": Code(
-        "Chưa có tệp đánh giá", "Tạo assessment.yaml (số liệu tự đánh giá) trong thư mục năm.", "warning"
-    ),
-    "TCPL324": Code(
-        "Nhiều tệp đánh giá trong một thư mục năm", "Chỉ giữ một tệp đánh giá trong mỗi thư mục năm."
-    ),
-    "TCPL330": Code(
-        "Không hiểu thời gian của nhiệm vụ",
-        "Viết thời gian như 'Quý II/2026', 'tháng 3/2026', 'trước ngày 31/3/2026'.",
-        "warning",
-    ),
-    "TCPL331": Code(
-        "Thời gian nhiệm vụ khác năm của kế hoạch",
-        "Sửa thời gian thực hiện cho thuộc năm của kế hoạch.",
-        "warning",
-    ),
-    "TCPL900": Code("Xã chưa đạt chuẩn", "Xem lý do và dùng 'tcpl gap' để biết còn thiếu gì để đạt chuẩn."),
-}
-"""Every diagnostic code, in one table: SARIF rules, annotation titles and the README list come from it."""
-
-CODE_TITLES = {code: info.title for code, info in CODES.items()}
 
 
 def unrecognised(result: TreeResult) -> list[CommuneYearSummary]:
@@ -227,7 +102,7 @@ def to_github(result: TreeResult, *, require_recognized: bool, limit: int = GITH
                 file=d.path,
                 line=d.line,
                 col=d.col,
-                title=f"{d.code} {CODE_TITLES.get(d.code, '')}".strip(),
+                title=f"{d.code} {_title(d.code)}".strip(),
             )
         )
         shown += 1
@@ -240,7 +115,14 @@ def to_github(result: TreeResult, *, require_recognized: bool, limit: int = GITH
                 + " ".join(c.reasons[:3])
             )
             lines.append(
-                annotation("error", message, file=c.path, line=1, col=1, title="TCPL900 Xã chưa đạt chuẩn")
+                annotation(
+                    "error",
+                    message,
+                    file=c.path,
+                    line=1,
+                    col=1,
+                    title=f"{codes.NOT_RECOGNISED} {codes.NOT_RECOGNISED.meaning}",
+                )
             )
             shown += 1
     hidden = len(result.diagnostics) + (len(unrecognised(result)) if require_recognized else 0) - shown
@@ -351,7 +233,7 @@ def _junit(result: TreeResult, *, require_recognized: bool) -> ET.Element:
             text += f"; tổng điểm {fmt.number(c.total_points)}"
         if require_recognized and c.recognized is not True:
             failures += 1
-            failure = ET.SubElement(case, "failure", message=text, type="TCPL900")
+            failure = ET.SubElement(case, "failure", message=text, type=codes.NOT_RECOGNISED)
             failure.text = "\n".join(c.reasons + c.undetermined)
         else:
             ET.SubElement(case, "system-out").text = text
@@ -401,15 +283,20 @@ def artifact_location(path: str, root: Path) -> dict[str, str]:
     return {"uri": quote(rel.as_posix(), safe="/"), "uriBaseId": SRCROOT}
 
 
+def _title(code: str) -> str:
+    known = codes.get(code)
+    return known.meaning if known else ""
+
+
 def sarif_rule(code: str, help_uri: str | None) -> dict[str, Any]:
-    info = CODES.get(code, Code(code, "Xem thông báo để biết cách sửa."))
+    info = codes.get(code) or codes.Code(code, code, "Xem thông báo để biết cách sửa.")
     rule: dict[str, Any] = {
         "id": code,
         "name": code,
-        "shortDescription": {"text": info.title},
-        "fullDescription": {"text": f"{info.title}. {info.todo}"},
-        "help": {"text": info.todo, "markdown": f"**{code} — {info.title}**\n\n{info.todo}"},
-        "defaultConfiguration": {"level": info.level},
+        "shortDescription": {"text": info.meaning},
+        "fullDescription": {"text": f"{info.meaning}. {info.todo}"},
+        "help": {"text": info.todo, "markdown": f"**{code} — {info.meaning}**\n\n{info.todo}"},
+        "defaultConfiguration": {"level": info.severity.value},
         "properties": {"tags": ["tcpl"]},
     }
     if help_uri:
@@ -420,11 +307,11 @@ def sarif_rule(code: str, help_uri: str | None) -> dict[str, Any]:
 def to_sarif(result: TreeResult, *, require_recognized: bool, root: Path | None = None) -> str:
     """SARIF 2.1.0 as GitHub code scanning ingests it (URIs against %SRCROOT%, rule help, fingerprints)."""
     root = root or repository_root()
-    codes = sorted(
+    used = sorted(
         {d.code for d in result.diagnostics}
-        | ({"TCPL900"} if require_recognized and unrecognised(result) else set())
+        | ({codes.NOT_RECOGNISED} if require_recognized and unrecognised(result) else set())
     )
-    index = {code: n for n, code in enumerate(codes)}
+    index = {code: n for n, code in enumerate(used)}
     seen: dict[str, int] = defaultdict(int)
 
     def entry(code: str, level: str, message: str, path: str, line: int, col: int) -> dict[str, Any]:
@@ -461,13 +348,13 @@ def to_sarif(result: TreeResult, *, require_recognized: bool, root: Path | None 
                 f"{c.name or c.commune} năm {c.year}: {fmt.recognition_word(c.recognized)}. "
                 + " ".join(c.reasons[:3])
             )
-            results.append(entry("TCPL900", "error", message, c.path, 1, 1))
+            results.append(entry(codes.NOT_RECOGNISED, "error", message, c.path, 1, 1))
     home = _project_url("Documentation", "Homepage", "Repository", "Source")
     driver: dict[str, Any] = {
         "name": "tcpl",
         "version": __version__,
         "semanticVersion": __version__,
-        "rules": [sarif_rule(code, home) for code in codes],
+        "rules": [sarif_rule(code, home) for code in used],
     }
     if home:
         driver["informationUri"] = home

@@ -173,6 +173,7 @@ def _register() -> None:
     from tcpl.cli import (
         cmd_check,
         cmd_diff,
+        cmd_explain,
         cmd_plan,
         cmd_reports,
         cmd_rules,
@@ -190,6 +191,7 @@ def _register() -> None:
         cmd_reports,
         cmd_rules,
         cmd_schema,
+        cmd_explain,
     ):
         module.register(app)
 

@@ -12,6 +12,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tcpl import codes
 from tcpl.errors import Diagnostic, Severity, UsageError, display_path
 from tcpl.safeio import os_error_words, resolved
 
@@ -74,7 +75,7 @@ def discover(paths: list[Path]) -> Discovery:
                 _problem(
                     where,
                     f"không đọc được thư mục ({os_error_words(exc)}): các tệp trong đó chưa được kiểm tra",
-                    code="TCPL015",
+                    code=codes.UNREADABLE_FOLDER,
                 )
             )
 
@@ -91,7 +92,7 @@ def discover(paths: list[Path]) -> Discovery:
                             sub,
                             f"'{d}' là một thư mục, không phải tệp: tcpl không đọc được; đổi tên thư mục"
                             " hoặc thay bằng tệp",
-                            code="TCPL016",
+                            code=codes.FOLDER_NAMED_LIKE_FILE,
                         )
                     )
                     continue
@@ -101,7 +102,7 @@ def discover(paths: list[Path]) -> Discovery:
                             sub,
                             "thư mục là một liên kết (symlink): tcpl không đi theo liên kết thư mục; đặt các"
                             " tệp trực tiếp trong kho",
-                            code="TCPL017",
+                            code=codes.LINKED_FOLDER,
                             warning=True,
                         )
                     )
@@ -126,17 +127,19 @@ def _link_problem(f: Path, root: Path) -> Diagnostic | None:
         if not stat.S_ISLNK(f.lstat().st_mode):
             return None
     except OSError as exc:
-        return _problem(f, f"không đọc được tệp ({os_error_words(exc)})", code="TCPL001")
+        return _problem(f, f"không đọc được tệp ({os_error_words(exc)})", code=codes.UNREADABLE)
     try:
         target = resolved(f)
     except OSError:
-        return _problem(f, "liên kết (symlink) vòng tròn: không đọc được tệp; xóa liên kết", code="TCPL001")
+        return _problem(
+            f, "liên kết (symlink) vòng tròn: không đọc được tệp; xóa liên kết", code=codes.UNREADABLE
+        )
     if not target.is_relative_to(root):
         return _problem(
             f,
             "tệp là liên kết (symlink) trỏ ra ngoài thư mục đang kiểm tra: tcpl không đọc tệp ngoài kho;"
             " thay liên kết bằng chính tệp",
-            code="TCPL001",
+            code=codes.UNREADABLE,
         )
     return None
 

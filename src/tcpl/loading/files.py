@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tcpl import codes
 from tcpl.errors import Diagnostic, InvalidFilesError, Severity, UsageError, display_path
 from tcpl.loading.kinds import (
     ASSESSMENT_NAMES,
@@ -86,7 +87,7 @@ class Loader:
             if found.foreign:
                 return LoadedFile(path, None, doc, foreign=True)
             if found.problem is not None:
-                doc.diagnostics.append(doc.diagnostic(("kind",), found.problem, code="TCPL013"))
+                doc.diagnostics.append(doc.diagnostic(("kind",), found.problem, code=codes.UNKNOWN_FILE_KIND))
                 return LoadedFile(path, None, doc)
             kind = found.kind
         else:
@@ -96,7 +97,7 @@ class Loader:
             return loaded
         if not isinstance(doc.data, dict):
             doc.diagnostics.append(
-                doc.diagnostic((), "tệp phải là một bảng các trường 'tên: giá trị'", code="TCPL012")
+                doc.diagnostic((), "tệp phải là một bảng các trường 'tên: giá trị'", code=codes.NOT_A_MAPPING)
             )
             return loaded
         if kind == "ruleset":
@@ -144,7 +145,7 @@ class Loader:
                 try:
                     target = resolve_reference(doc.path, ref, what="tệp bộ tiêu chí")
                 except ReferenceRefused as exc:
-                    doc.diagnostics.append(doc.diagnostic(("ruleset",), str(exc), code="TCPL301"))
+                    doc.diagnostics.append(doc.diagnostic(("ruleset",), str(exc), code=codes.NO_RULESET))
                     return None
                 try:
                     loaded = self.registry.load_path(target)
@@ -161,7 +162,7 @@ class Loader:
                         doc.diagnostic(
                             ("ruleset",),
                             f"không có bộ tiêu chí '{ref}' (có: {known}){hint}",
-                            code="TCPL301",
+                            code=codes.NO_RULESET,
                         )
                     )
                     return None
@@ -185,7 +186,7 @@ class Loader:
                         f"nhiều bộ tiêu chí áp dụng cho năm {assessment.year}:"
                         f" {', '.join(r.id for r in candidates)}; hãy ghi rõ 'ruleset:'"
                     )
-                doc.diagnostics.append(doc.diagnostic(("year",), text, code="TCPL302"))
+                doc.diagnostics.append(doc.diagnostic(("year",), text, code=codes.NO_RULESET_FOR_YEAR))
                 return None
             loaded = candidates[0]
         years = loaded.ruleset.years
@@ -195,7 +196,7 @@ class Loader:
                     ("year",),
                     f"năm {assessment.year} nằm ngoài phạm vi áp dụng của bộ tiêu chí {loaded.id}"
                     f" ({years.describe()})",
-                    code="TCPL303",
+                    code=codes.YEAR_OUTSIDE_RULESET,
                 )
             )
             return None
@@ -230,13 +231,17 @@ class Loader:
 
 
 def _dedupe(doc: YamlDocument) -> None:
-    """One message per position: the first (the loader's) says what is wrong most precisely."""
-    seen: set[tuple[int, int]] = set()
+    """One message per position and code: the first (the loader's) says what is wrong most precisely.
+
+    Two different problems at one node (a value of the wrong type that is also too long) both stay.
+    """
+    seen: set[tuple[int, int, str]] = set()
     kept: list[Diagnostic] = []
     for d in doc.diagnostics:
-        if (d.line, d.col) in seen:
+        key = (d.line, d.col, d.code)
+        if key in seen:
             continue
-        seen.add((d.line, d.col))
+        seen.add(key)
         kept.append(d)
     doc.diagnostics[:] = kept
 
@@ -253,7 +258,7 @@ def _unknown_items(doc: YamlDocument, ids: list[str], known: list[str], ruleset_
                     ("items", item_id),
                     f"và {len(ids) - n} nội dung khác cũng không có trong bộ tiêu chí {ruleset_id}"
                     " (xem mã các nội dung: tcpl rules show " + ruleset_id + ")",
-                    code="TCPL310",
+                    code=codes.UNKNOWN_ITEM,
                     key=True,
                 )
             )
@@ -266,7 +271,7 @@ def _unknown_items(doc: YamlDocument, ids: list[str], known: list[str], ruleset_
             doc.diagnostic(
                 ("items", item_id),
                 f"nội dung '{shown}' không có trong bộ tiêu chí {ruleset_id}{hint}",
-                code="TCPL310",
+                code=codes.UNKNOWN_ITEM,
                 key=True,
             )
         )
@@ -289,7 +294,7 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
             field_name: str | None, message: str, *, _loc: tuple[str | int, ...] = loc, _prefix: str = prefix
         ) -> None:
             where = (*_loc, field_name) if field_name and doc.has_node((*_loc, field_name)) else _loc
-            doc.diagnostics.append(doc.diagnostic(where, _prefix + message, code="TCPL311"))
+            doc.diagnostics.append(doc.diagnostic(where, _prefix + message, code=codes.WRONG_VALUE_FOR_KIND))
 
         kind = item.kind
         fields = {k for k in entry.model_fields_set if k not in ("evidence", "note", "officer", "points")}
@@ -323,7 +328,7 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
                                 where,
                                 f"nội dung {item_id}: lựa chọn '{choice}' không hợp lệ; có:"
                                 f" {', '.join(sorted(valid))}",
-                                code="TCPL312",
+                                code=codes.UNKNOWN_OPTION,
                             )
                         )
             extra = fields - {"value"}
@@ -350,7 +355,7 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
                 doc.diagnostic(
                     ("officers", target),
                     f"'{target}' không phải mã tiêu chí, chỉ tiêu hay nội dung của bộ tiêu chí {ruleset.id}",
-                    code="TCPL314",
+                    code=codes.UNKNOWN_ASSIGNMENT,
                     key=True,
                 )
             )
@@ -362,7 +367,7 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
                 ("posting", "days"),
                 f"niêm yết {posting.days} ngày, ngắn hơn mức tối thiểu {step.min_days} ngày của bộ tiêu chí"
                 f" {ruleset.id}",
-                code="TCPL322",
+                code=codes.SHORT_POSTING,
                 severity=Severity.WARNING,
             )
         )
@@ -374,7 +379,7 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
                 doc.diagnostic(
                     ("conditions", cond),
                     f"điều kiện '{cond}' không có trong bộ tiêu chí {ruleset.id}; có: {known}",
-                    code="TCPL313",
+                    code=codes.UNKNOWN_CONDITION,
                     key=True,
                 )
             )
@@ -398,7 +403,7 @@ def check_place(assessment: Assessment, doc: YamlDocument) -> None:
             doc.diagnostic(
                 ("year",),
                 f"năm {assessment.year} khác tên thư mục '{folder.name}'",
-                code="TCPL320",
+                code=codes.YEAR_NOT_FOLDER,
                 severity=Severity.WARNING,
             )
         )
@@ -474,7 +479,7 @@ def load_commune_year(path: Path, loader: Loader | None = None) -> CommuneYear:
                     ("commune",),
                     f"mã xã '{loaded.model.commune}' khác mã trong {display_path(commune_path)}"
                     f" ('{commune.id}')",
-                    code="TCPL321",
+                    code=codes.COMMUNE_ID_MISMATCH,
                     severity=Severity.WARNING,
                 )
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tcpl import codes
 from tcpl.errors import Diagnostic, Severity, UsageError, display_path
 from tcpl.loading.files import PLAN_NAMES, Loader, _present, find_commune_file
 from tcpl.loading.validation import validate
@@ -38,7 +39,7 @@ def check_task_times(plan: Plan, doc: YamlDocument) -> None:
                         f"không hiểu thời gian '{line.text}': tcpl không tính được hạn của"
                         f" nhiệm vụ (viết ví dụ 'Quý II/{plan.year}', 'tháng 3/{plan.year}',"
                         f" 'trước ngày 31/3/{plan.year}', 'năm {plan.year}')",
-                        code="TCPL330",
+                        code=codes.UNREADABLE_TASK_TIME,
                         severity=Severity.WARNING,
                     )
                 )
@@ -47,7 +48,7 @@ def check_task_times(plan: Plan, doc: YamlDocument) -> None:
                     doc.diagnostic(
                         loc,
                         f"thời gian '{line.text}' không thuộc năm {plan.year} của kế hoạch",
-                        code="TCPL331",
+                        code=codes.TASK_TIME_OTHER_YEAR,
                         severity=Severity.WARNING,
                     )
                 )

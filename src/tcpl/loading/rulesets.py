@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from tcpl import codes
 from tcpl.errors import Diagnostic, InvalidFilesError
 from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.validation import diagnostics_from
@@ -156,7 +157,7 @@ class RulesetRegistry:
             raise InvalidFilesError(doc.diagnostics)
         if not isinstance(doc.data, dict):
             raise InvalidFilesError(
-                [doc.diagnostic((), "bộ tiêu chí phải là một bảng các trường", code="TCPL201")]
+                [doc.diagnostic((), "bộ tiêu chí phải là một bảng các trường", code=codes.BAD_RULESET)]
             )
         extends = doc.data.get("extends")
         if not extends:
@@ -167,7 +168,7 @@ class RulesetRegistry:
         try:
             Ruleset.model_validate(doc.data)
         except ValidationError as exc:
-            own = [d for d in diagnostics_from(doc, Ruleset, exc, doc.data) if d.code != "TCPL101"]
+            own = [d for d in diagnostics_from(doc, Ruleset, exc, doc.data) if d.code != codes.MISSING_FIELD]
             if own:
                 raise InvalidFilesError(own) from None
         base_data = base.ruleset.model_dump(mode="python", by_alias=True, exclude_unset=True)
@@ -181,13 +182,19 @@ class RulesetRegistry:
     def _resolve_extends(self, doc: YamlDocument, target: str, chain: tuple[Path, ...]) -> LoadedRuleset:
         if len(chain) > MAX_EXTENDS_DEPTH:
             raise InvalidFilesError(
-                [doc.diagnostic(("extends",), "chuỗi 'extends' quá dài (tối đa 5 lớp)", code="TCPL202")]
+                [
+                    doc.diagnostic(
+                        ("extends",), "chuỗi 'extends' quá dài (tối đa 5 lớp)", code=codes.BAD_EXTENDS
+                    )
+                ]
             )
         if is_path_ref(target):
             try:
                 target_path = resolve_reference(doc.path, target, what="tệp bộ tiêu chí")
             except ReferenceRefused as exc:
-                raise InvalidFilesError([doc.diagnostic(("extends",), str(exc), code="TCPL203")]) from None
+                raise InvalidFilesError(
+                    [doc.diagnostic(("extends",), str(exc), code=codes.BASE_NOT_FOUND)]
+                ) from None
         else:
             found = self.shipped().get(target)
             if found is None:
@@ -195,7 +202,9 @@ class RulesetRegistry:
                 raise InvalidFilesError(
                     [
                         doc.diagnostic(
-                            ("extends",), f"không có bộ tiêu chí '{target}'; có: {known}", code="TCPL203"
+                            ("extends",),
+                            f"không có bộ tiêu chí '{target}'; có: {known}",
+                            code=codes.BASE_NOT_FOUND,
                         )
                     ]
                 )
@@ -204,7 +213,9 @@ class RulesetRegistry:
             raise InvalidFilesError(
                 [
                     doc.diagnostic(
-                        ("extends",), "'extends' vòng tròn: bộ tiêu chí mở rộng chính nó", code="TCPL202"
+                        ("extends",),
+                        "'extends' vòng tròn: bộ tiêu chí mở rộng chính nó",
+                        code=codes.BAD_EXTENDS,
                     )
                 ]
             )
@@ -234,7 +245,7 @@ def _overlay_diagnostics(doc: YamlDocument, exc: ValidationError, merged: Any) -
             doc.diagnostic(
                 own or (),
                 f"sau khi gộp với bộ tiêu chí gốc{place}: {message}",
-                code="TCPL204",
+                code=codes.BAD_OVERLAY,
             )
         )
     return out

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from tcpl import codes
 from tcpl.errors import Diagnostic
 from tcpl.loading.yamlfile import YamlDocument
 
@@ -240,7 +241,7 @@ def _union_message(errs: list[dict[str, Any]]) -> str:
 
 def _code(kind: str) -> str:
     return {
-        "missing": "TCPL101",
-        "extra_forbidden": "TCPL102",
-        "value_error": "TCPL104",
-    }.get(kind, "TCPL103")
+        "missing": codes.MISSING_FIELD,
+        "extra_forbidden": codes.UNKNOWN_FIELD,
+        "value_error": codes.INVALID_VALUE,
+    }.get(kind, codes.WRONG_TYPE)

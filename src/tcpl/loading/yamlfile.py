@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from tcpl import codes
 from tcpl.errors import Diagnostic, byte_line_col, display_path
 from tcpl.escaping import INVISIBLE
 from tcpl.models.common import YamlFloat
@@ -174,7 +175,7 @@ def read_yaml(path: Path) -> YamlDocument:
     try:
         raw = read_regular(path, max_bytes=MAX_FILE_BYTES)
     except ReadRefused as exc:
-        return fail(1, 1, str(exc), "TCPL002" if exc.too_big else "TCPL001")
+        return fail(1, 1, str(exc), codes.TOO_BIG if exc.too_big else codes.UNREADABLE)
     return parse_yaml(doc, raw)
 
 
@@ -196,7 +197,7 @@ def parse_yaml(doc: YamlDocument, raw: bytes) -> YamlDocument:
             col,
             f"tệp không phải mã UTF-8 (byte 0x{raw[exc.start]:02X}); hãy lưu lại tệp với"
             " mã hóa UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8)",
-            "TCPL003",
+            codes.NOT_UTF8,
         )
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -207,12 +208,12 @@ def parse_yaml(doc: YamlDocument, raw: bytes) -> YamlDocument:
         for index in bad[:20]:
             line, col = _line_col(text, index)
             doc.diagnostics.append(
-                Diagnostic(shown, line, col, _forbidden_message(text[index]), code="TCPL004")
+                Diagnostic(shown, line, col, _forbidden_message(text[index]), code=codes.CONTROL_CHARACTER)
             )
         return doc
 
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return fail(1, 1, "tệp rỗng: không có dữ liệu nào", "TCPL005")
+        return fail(1, 1, "tệp rỗng: không có dữ liệu nào", codes.EMPTY)
 
     if _may_nest_deeply(text):
         deep = _too_deep(text)
@@ -221,7 +222,7 @@ def parse_yaml(doc: YamlDocument, raw: bytes) -> YamlDocument:
                 *deep,
                 f"tệp lồng quá sâu (quá {MAX_DEPTH} cấp danh sách, bảng lồng nhau); tệp của tcpl chỉ"
                 " cần vài cấp: kiểm tra dấu ngoặc [ ] { }",
-                "TCPL006",
+                codes.YAML_SYNTAX,
             )
     loader = yaml.CSafeLoader(text)
     try:
@@ -229,13 +230,13 @@ def parse_yaml(doc: YamlDocument, raw: bytes) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return fail(line, col, translate_yaml_error(exc), "TCPL006")
+        return fail(line, col, translate_yaml_error(exc), codes.YAML_SYNTAX)
     except yaml.YAMLError as exc:
-        return fail(1, 1, f"lỗi cú pháp YAML: {exc}", "TCPL006")
+        return fail(1, 1, f"lỗi cú pháp YAML: {exc}", codes.YAML_SYNTAX)
     finally:
         loader.dispose()
     if root is None:
-        return fail(1, 1, "tệp rỗng: không có dữ liệu nào", "TCPL005")
+        return fail(1, 1, "tệp rỗng: không có dữ liệu nào", codes.EMPTY)
     doc.root = root
     builder = _Builder(shown, budget=max(MIN_EXPANSION_CHARS, MAX_EXPANSION * len(text)))
     doc.data = builder.build(root)
@@ -374,7 +375,7 @@ class _Builder:
                     f"tệp mở rộng ra quá {MAX_NODES:,} giá trị".replace(",", ".")
                     + f" hoặc quá {MAX_EXPANSION} lần độ dài của tệp (alias '*' lặp lại: 'alias bomb');"
                     " hãy viết các giá trị trực tiếp, không dùng anchor/alias lồng nhau",
-                    "TCPL007",
+                    codes.ALIAS_BOMB,
                 )
             return None
         if isinstance(node, yaml.ScalarNode):
@@ -382,7 +383,9 @@ class _Builder:
         key = id(node)
         if key in self.active:
             self.recursive = True
-            self.problem(node, "alias đệ quy (một giá trị tự chứa chính nó) không được phép", "TCPL007")
+            self.problem(
+                node, "alias đệ quy (một giá trị tự chứa chính nó) không được phép", codes.ALIAS_BOMB
+            )
             return None
         self.active.add(key)
         try:
@@ -405,7 +408,7 @@ class _Builder:
             node,
             f"thẻ YAML '{node.tag}' không được hỗ trợ; chỉ dùng chuỗi, số, ngày, true/false,"
             " danh sách và bảng",
-            "TCPL008",
+            codes.UNSUPPORTED_TAG,
         )
 
     def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
@@ -413,13 +416,13 @@ class _Builder:
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, "tên trường phải là một chuỗi đơn giản", "TCPL009")
+                self.problem(key_node, "tên trường phải là một chuỗi đơn giản", codes.BAD_KEY)
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(
                     key_node,
                     "khóa gộp '<<' không được hỗ trợ; hãy viết các trường trực tiếp",
-                    "TCPL008",
+                    codes.UNSUPPORTED_TAG,
                 )
                 continue
             key = unicodedata.normalize("NFC", str(key_node.value))
@@ -429,7 +432,7 @@ class _Builder:
                     key_node,
                     f"trường '{key}' bị lặp (đã có ở dòng {earlier.line + 1}); YAML chỉ giữ một"
                     " giá trị nên dữ liệu sẽ mất: hãy xóa hoặc gộp một trong hai",
-                    "TCPL010",
+                    codes.DUPLICATE_KEY,
                 )
                 continue
             first_seen[key] = key_node
@@ -448,7 +451,7 @@ class _Builder:
                     node,
                     "chuỗi chứa ký tự điều khiển (viết bằng mã thoát '\\x..') không đưa được vào"
                     " văn bản Word; hãy xóa ký tự này",
-                    "TCPL004",
+                    codes.CONTROL_CHARACTER,
                 )
                 return _FORBIDDEN_CHARS.sub("", value)
             return value if value.isascii() else unicodedata.normalize("NFC", value)
@@ -458,14 +461,14 @@ class _Builder:
                 f"'{node.value}' không được hiểu rõ ràng là một số (số 0 ở đầu, dấu ':' hay '_' làm YAML đọc"
                 " thành số khác); ghi số bình thường, ví dụ 10, 8.5; nếu là chữ hoặc số hiệu văn bản,"
                 f' đặt trong dấu nháy: "{node.value}"',
-                "TCPL011",
+                codes.BAD_SCALAR,
             )
             return None
         try:
             if tag.endswith(":int"):
                 if len(node.value.lstrip("+-")) > MAX_DIGITS:
                     self.problem(
-                        node, f"số quá lớn (quá {MAX_DIGITS} chữ số); kiểm tra lại số liệu", "TCPL011"
+                        node, f"số quá lớn (quá {MAX_DIGITS} chữ số); kiểm tra lại số liệu", codes.BAD_SCALAR
                     )
                     return None
                 return _constructor.construct_yaml_int(node)
@@ -476,7 +479,7 @@ class _Builder:
                         node,
                         f"'{node.value}' không phải một số (YAML đọc là 'không phải số' hoặc vô cực); ghi một"
                         " số, ví dụ 8.5",
-                        "TCPL011",
+                        codes.BAD_SCALAR,
                     )
                     return None
                 return YamlFloat(number, node.value)
@@ -489,7 +492,7 @@ class _Builder:
                 self.problem(
                     node,
                     f"'{node.value}' có cả giờ: ở đây chỉ ghi ngày, ví dụ 2026-01-15",
-                    "TCPL011",
+                    codes.BAD_SCALAR,
                 )
                 return None
             return stamp
@@ -498,6 +501,6 @@ class _Builder:
                 node,
                 f"'{node.value}' không phải ngày hoặc số hợp lệ; ngày viết dạng NĂM-THÁNG-NGÀY,"
                 " ví dụ 2026-01-15",
-                "TCPL011",
+                codes.BAD_SCALAR,
             )
             return None
