@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from tcpl import __version__
-from tcpl.models.schemas import SCHEMA_KINDS, json_schema
+from tcpl.loading.schemas import SCHEMA_KINDS, json_schema
 from tests.conftest import EXAMPLE, REPO
 
 WORKFLOW = REPO / "docs" / "github-actions.yml"

@@ -176,6 +176,16 @@ BAD_OVERLAY = _code(
     "Lớp bổ sung không hợp lệ",
     "Sửa lớp bổ sung: sau khi gộp với bộ tiêu chí gốc, giá trị được nêu không hợp lệ.",
 )
+UNKNOWN_ITEM_KIND = _code(
+    "TCPL205",
+    "Loại nội dung không có",
+    "Ghi 'kind:' là một loại tcpl biết: boolean, ratio, count, choice, deadline hoặc points.",
+)
+BAD_ITEM = _code(
+    "TCPL206",
+    "Nội dung định nghĩa sai",
+    "Sửa nội dung trong bộ tiêu chí theo loại của nó (mức đạt của tỷ lệ từ 0 đến 1; choice có options...).",
+)
 NO_RULESET = _code(
     "TCPL301",
     "Không có bộ tiêu chí",

@@ -100,8 +100,8 @@ def markdown(value: object) -> str:
 
 
 def markdown_cell(value: object) -> str:
-    """Text safe inside one Markdown table cell."""
-    return markdown(value)
+    """Text safe inside one Markdown table cell (a cell cannot start a list or a heading)."""
+    return _MD_INLINE.sub(r"\\\1", visible(" ".join(str(value).splitlines())))
 
 
 def ics_text(text: str) -> str:

@@ -9,10 +9,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tcpl import kinds
 from tcpl.engine.gap import apply, gap
 from tcpl.engine.scoring import score
 from tcpl.models.assessment import Assessment, ItemEntry
-from tcpl.models.ruleset import ItemKind, Ruleset
+from tcpl.models.ruleset import Ruleset
 from tests.engine.helpers import assessment, one_item, ruleset
 
 AS_OF = date(2026, 10, 1)
@@ -218,9 +219,9 @@ def points_case(draw: Any) -> tuple[Ruleset, Assessment]:
 
 def best_value(rs: Ruleset, item_id: str, current: ItemEntry | None) -> dict[str, Any]:
     item = rs.item_index()[item_id]
-    if item.kind is ItemKind.POINTS:
+    if item.kind == "points":
         return {"points": item.points}
-    if item.kind is ItemKind.BOOLEAN:
+    if item.kind == "boolean":
         return {"value": True}
     if current is not None and current.total == 0:
         # Nothing arose: the cases cannot be changed; where no rule says how that counts, the officer scores it.
@@ -322,17 +323,17 @@ def fixable_best(rs: Ruleset, a: Assessment) -> Assessment:
     items: dict[str, ItemEntry] = {}
     for ident, item in rs.item_index().items():
         entry = a.items.get(ident)
-        if item.kind is ItemKind.DEADLINE:
+        if item.kind == "deadline":
             assert entry is not None and entry.due is not None
             late = isinstance(entry.done, date) or entry.due < AS_OF
             items[ident] = entry if late else entry.model_copy(update={"done": entry.due})
-        elif item.kind is ItemKind.RATIO:
+        elif item.kind == "ratio":
             total = entry.total if entry and entry.total else 1
             items[ident] = ItemEntry.model_validate({"done": total, "total": total})
-        elif item.kind is ItemKind.BOOLEAN:
+        elif item.kind == "boolean":
             items[ident] = ItemEntry.model_validate(True)
-        elif item.kind is ItemKind.COUNT:
-            items[ident] = ItemEntry.model_validate(int(item.required_value()))
+        elif item.kind == "count":
+            items[ident] = ItemEntry.model_validate(int(kinds.of(item).required(item) or 1))
         else:
             items[ident] = ItemEntry.model_validate([o.id for o in item.options])
     return a.model_copy(update={"items": items})

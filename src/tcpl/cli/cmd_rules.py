@@ -146,7 +146,7 @@ def show_rules(
             inode = cnode.add(f"[bold]{ind.id}[/] {escape(ind.name)}{ipts}{flag}")
             for it in ind.items:
                 inode.add(
-                    f"{it.id} {escape(it.name)} [dim]\\[{it.kind.value}][/]"
+                    f"{it.id} {escape(it.name)} [dim]\\[{it.kind}][/]"
                     f" — {escape(describe_rule(it, rs.model))}"
                     + (f"\n[dim]Nguồn: {escape(it.source)}[/]" if it.source else "")
                 )

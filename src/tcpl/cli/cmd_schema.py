@@ -10,7 +10,7 @@ import typer
 
 from tcpl.cli.common import EXIT_WRITE, write_json
 from tcpl.errors import UsageError
-from tcpl.models.schemas import SCHEMA_KINDS, json_schema
+from tcpl.loading.schemas import SCHEMA_KINDS, json_schema
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from tcpl import kinds
 from tcpl import textfmt as fmt
 from tcpl.documents.body import render_body, signed_document
 from tcpl.documents.frame import DEFAULT_SIGNER, FrameInfo, Nd30Document
@@ -145,7 +146,7 @@ def _result_context(result: ScoreResult) -> dict[str, Any]:
             figures = "; ".join(
                 f"{it.id}: {it.value_text}"
                 for it in ind.items
-                if not it.missing and (it.kind != "points" or "total" in it.value)
+                if not it.missing and kinds.REGISTRY[it.kind].shows_figures(it.value)
             )
             missing = [it.id for it in ind.items if it.missing]
             if result.model == "points":
@@ -227,7 +228,7 @@ def quarter_context(bundle: Bundle, quarter: int, as_of: date | None) -> dict[st
     as_of = as_of or min(end, date.today())
     plan = bundle.plan
     if plan is None:
-        return {"quarter": quarter, "has_plan": False}
+        return {"quarter": quarter, "has_plan": False, "quarter_start": start, "quarter_end": end, "as_of": as_of}
     states = task_states(plan, as_of)
     due = [s for s in states if overlaps(s.window, start, end)]
     ytd_due = [s for s in states if s.window is not None and s.window.start <= end]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from tcpl import kinds
 from tcpl import textfmt as fmt
 from tcpl.engine.results import ItemResult, ScoreResult, Verdict
 from tcpl.escaping import markdown_cell
@@ -95,20 +96,9 @@ def _word(met: Verdict, missing: bool = False) -> str:
 
 def _figures(item: Item, r: ItemResult) -> tuple[str, float | None]:
     """The raw figures (số liệu thực hiện) and the ratio (tỷ lệ đạt được)."""
-    v = r.value
-    unit = f" {item.unit}" if item.unit else ""
     if r.missing:
         return "Chưa có số liệu", None
-    if item.kind.value == "ratio" and "done" in v and "total" in v:
-        if v["total"] == 0:
-            return "Không phát sinh", None
-        label = unit or (f" {item.done_label}" if item.done_label else "")
-        return f"{v['done']}/{v['total']}{label}", v["done"] / v["total"]
-    if item.kind.value == "points":
-        if "done" in v and "total" in v:
-            return f"{v['done']}/{v['total']}{unit}", (v["done"] / v["total"] if v["total"] else None)
-        return "", None
-    return r.value_text, None
+    return kinds.of(item).figures(item, r.value, r.value_text)
 
 
 def _officer(assessment: Assessment, *ids: str) -> str:

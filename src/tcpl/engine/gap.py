@@ -17,11 +17,13 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+from tcpl import kinds
 from tcpl import textfmt as fmt
 from tcpl.engine.results import IndicatorResult, ItemResult, ScoreResult
-from tcpl.engine.scoring import EPS, default_required, entry_json, item_max_points, score
+from tcpl.engine.scoring import item_max_points, score
+from tcpl.kinds.base import EPS, entry_json
 from tcpl.models.assessment import Assessment, ItemEntry
-from tcpl.models.ruleset import Item, ItemKind, Ruleset
+from tcpl.models.ruleset import Item, Ruleset
 
 UNKNOWN_EFFORT = 1000
 """Effort given to raising an officer-scored item: no rule says what it takes, so it comes last."""
@@ -123,96 +125,22 @@ def _fix(
 
     None when no figure can do it (late deadline, nothing arose, unknown level).
     """
-    req = target if target is not None else default_required(item)
-    if req is None:
-        return None
-    base = entry_json(entry)
-    unit = f" {item.unit}" if item.unit else ""
-    kind = item.kind
-    if kind is ItemKind.RATIO:
-        if entry is None or not isinstance(entry.done, int) or entry.total is None:
-            return None
-        if entry.total == 0:
-            return None
-        need = max(0, math.ceil(req * entry.total - EPS) - entry.done)
-        if need == 0:
-            return None
-        done = entry.done + need
-        what = item.done_label or (item.unit or "trường hợp")
-        return (
-            {**base, "done": done},
-            f"cần thêm {need} {what} để đạt {done}/{entry.total} ({fmt.percent(done / entry.total)}),"
-            f" mức yêu cầu {fmt.percent(req)}",
-            need,
-        )
-    if kind is ItemKind.BOOLEAN:
-        if entry is None:
-            return {"value": True}, "thực hiện và ghi true (hiện chưa có số liệu)", 1
-        return {**base, "value": True}, "thực hiện nội dung này (hiện: chưa)", 1
-    if kind is ItemKind.COUNT:
-        current = entry.value if entry and isinstance(entry.value, int | float) else 0
-        need = max(1, math.ceil(req - float(current) - EPS))
-        return (
-            {**base, "value": float(current) + need if isinstance(current, float) else int(current) + need},
-            f"cần thêm {need}{unit} (mức yêu cầu: từ {fmt.number(req)} trở lên)",
-            need,
-        )
-    if kind is ItemKind.CHOICE:
-        chosen = list(entry.value) if entry and isinstance(entry.value, list) else []
-        valid = [o for o in item.options if o.id not in chosen]
-        have = len({c for c in chosen if c in {o.id for o in item.options}})
-        need = max(1, math.ceil(req - have - EPS))
-        if need > len(valid):
-            return None
-        extra = valid[:need]
-        names = "; ".join(o.name for o in extra)
-        return (
-            {**base, "value": chosen + [o.id for o in extra]},
-            f"thêm {need} hình thức, ví dụ: {names}",
-            need,
-        )
-    if kind is ItemKind.DEADLINE:
-        if entry is None or entry.due is None:
-            return None
-        if isinstance(entry.done, date) or as_of > entry.due:
-            return None
-        return (
-            {**base, "done": entry.due.isoformat()},
-            f"hoàn thành chậm nhất ngày {fmt.short_date(entry.due)}",
-            1,
-        )
-    return None
+    fix = kinds.of(item).fix(item, entry, as_of, target)
+    return (fix.value, fix.words, fix.effort) if fix is not None else None
 
 
 def _example_value(item: Item, top_points: float | None) -> tuple[dict[str, Any], str] | None:
     """Data that would meet the item's level, for an item with no data yet, and the words for it."""
-    req = default_required(item)
-    kind = item.kind
-    extra: dict[str, Any] = {}
-    if top_points is not None and not item.bands and (item.points is None or kind is ItemKind.POINTS):
-        extra = {"points": top_points}  # no rule scores it: the officer's figure is needed too
-    if kind is ItemKind.POINTS:
-        if top_points is None:
-            return None
-        return extra, f"chấm và ghi điểm tự chấm (tối đa {fmt.number(top_points)} điểm)"
-    if req is None:
+    kind = kinds.of(item)
+    if not kind.officer_scored and kind.required(item) is None:
         return None
-    if kind is ItemKind.BOOLEAN:
-        return {"value": True, **extra}, f"thực hiện và ghi kết quả ({item.yes_label or 'có'})"
-    if kind is ItemKind.RATIO:
-        return {"done": 1, "total": 1, **extra}, f"nhập số liệu; cần tỷ lệ từ {fmt.percent(req)} trở lên"
-    if kind is ItemKind.COUNT:
-        need = math.ceil(req - EPS)
-        return {"value": need, **extra}, f"nhập số liệu; cần từ {need} trở lên"
-    if kind is ItemKind.CHOICE:
-        need = math.ceil(req - EPS)
-        if need > len(item.options):
-            return None
-        return {
-            "value": [o.id for o in item.options[:need]],
-            **extra,
-        }, f"thực hiện từ {need} hình thức trở lên"
-    return None
+    found = kind.example_value(item, top_points)
+    if found is None:
+        return None
+    value, words = found
+    if top_points is not None and not item.bands and item.points is None and not kind.officer_scored:
+        value = {**value, "points": top_points}  # no rule scores it: the officer's figure is needed too
+    return value, words
 
 
 def _pass_fail(
@@ -256,13 +184,7 @@ def _pass_fail(
 
 
 def _blocker(item: Item, r: ItemResult, entry: ItemEntry | None, as_of: date) -> str:
-    if item.kind is ItemKind.DEADLINE and entry is not None and entry.due is not None:
-        if isinstance(entry.done, date):
-            return f"Nội dung {r.id}: đã hoàn thành sau hạn ({r.value_text}); không khắc phục được trong năm."
-        return f"Nội dung {r.id}: đã quá hạn {fmt.short_date(entry.due)} mà chưa hoàn thành."
-    if item.kind is ItemKind.RATIO and entry is not None and entry.total == 0:
-        return f"Nội dung {r.id}: không phát sinh trong năm nhưng quy định tính là chưa đạt."
-    return f"Nội dung {r.id}: không tìm được cách đạt ({r.value_text})."
+    return kinds.of(item).blocker(item, r.id, r.value_text, entry)
 
 
 # --- points model -------------------------------------------------------------------------
@@ -313,7 +235,7 @@ def _item_options(
                 add(top, example[0], f"{example[1]} → tối đa {fmt.number(top)} điểm", 1, assumed=True)
         return opts
 
-    if entry is not None and entry.total == 0 and item.kind is ItemKind.RATIO and r.met is None:
+    if kinds.of(item).nothing_arose(entry) and r.met is None:
         # Nothing arose and the ruleset does not say how that counts: only the officer can score it.
         top = item_max_points(item) if (item.bands or item.points is not None) else indicator_max
         if top is not None:

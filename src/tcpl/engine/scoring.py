@@ -8,9 +8,9 @@ not met and is reported as missing.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from tcpl import kinds
 from tcpl import textfmt as fmt
 from tcpl.engine.results import (
     ConditionResult,
@@ -20,13 +20,12 @@ from tcpl.engine.results import (
     ScoreResult,
     Verdict,
 )
+from tcpl.kinds.base import EPS, at_least, entry_json
 from tcpl.models.assessment import Assessment, ItemEntry
-from tcpl.models.ruleset import Criterion, Indicator, Item, ItemKind, Ruleset
+from tcpl.models.ruleset import Criterion, Indicator, Item, Ruleset
 
 if TYPE_CHECKING:
     from tcpl.loading.rulesets import LoadedRuleset
-
-EPS = 1e-9
 
 
 def all_of(verdicts: list[Verdict]) -> Verdict:
@@ -38,198 +37,53 @@ def all_of(verdicts: list[Verdict]) -> Verdict:
     return True
 
 
-def at_least(value: float, threshold: float) -> bool:
-    return value >= threshold - EPS
-
-
 def default_required(item: Item) -> float | None:
     """The item's required level; None when the ruleset says it is unknown."""
-    if item.bands:  # a banded ratio is met when it reaches its highest band
-        return item.bands[0].at_least
-    if not item.required_known:
-        return None
-    return item.required_value()
+    return kinds.of(item).required(item)
 
 
 def item_max_points(item: Item) -> float | None:
-    if item.bands:
-        return max(b.points for b in item.bands)
-    return item.points
-
-
-def _at_least_words(pct: str) -> str:
-    return f"đạt {pct}" if pct == "100%" else f"đạt từ {pct} trở lên"
+    return kinds.of(item).max_points(item)
 
 
 def describe_rule(item: Item, model: str) -> str:
     """The item's rule in words (quy tắc), for --explain, the scoresheet and the reports."""
-    req = default_required(item)
-    parts: list[str] = []
-    unit = f" {item.unit}" if item.unit else ""
-    if req is None and item.kind is not ItemKind.POINTS:
-        parts.append("mức đạt chưa xác định trong bộ tiêu chí")
-    elif item.kind is ItemKind.BOOLEAN:
-        parts.append(f"đạt khi {item.yes_label or 'có'}")
-    elif item.kind is ItemKind.RATIO:
-        if item.bands and model == "points":
-            bands = "; ".join(
-                f"từ {fmt.percent(b.at_least)}: {fmt.number(b.points)} điểm" for b in item.bands
-            )
-            parts.append(f"{bands}; thấp hơn: 0 điểm")
-        else:
-            parts.append(f"đạt khi tỷ lệ {_at_least_words(fmt.percent(req))}")
-    elif item.kind is ItemKind.COUNT:
-        parts.append(f"đạt khi có từ {fmt.number(req)}{unit} trở lên")
-    elif item.kind is ItemKind.CHOICE:
-        parts.append(f"đạt khi có từ {fmt.number(req)} hình thức trở lên")
-    elif item.kind is ItemKind.DEADLINE:
-        parts.append("đạt khi hoàn thành đúng hạn")
-    if item.kind is ItemKind.RATIO and item.when_empty != "unknown":
-        parts.append("không phát sinh thì tính là " + ("đạt" if item.when_empty == "met" else "chưa đạt"))
-    if model == "points":
-        if item.kind is ItemKind.POINTS:
-            top = f", tối đa {fmt.number(item.points)} điểm" if item.points is not None else ""
-            parts.append(f"điểm tự chấm{top}")
-        elif not item.bands:
-            if item.points is not None:
-                parts.append(f"đạt thì được {fmt.number(item.points)} điểm")
-            else:
-                parts.append("chưa có quy tắc tính điểm: dùng điểm tự chấm")
-    return "; ".join(parts)
-
-
-def entry_json(entry: ItemEntry | None) -> dict[str, Any]:
-    """An assessment entry as JSON, only the fields the officer wrote (`{}` when there is none)."""
-    return entry.model_dump(mode="json", exclude_defaults=True) if entry else {}
+    return kinds.of(item).describe(item, model)
 
 
 def value_text(item: Item, entry: ItemEntry | None) -> str:
     """The entered value in words, for tables and reasons."""
-    if entry is None:
-        return "chưa có số liệu"
-    unit = f" {item.unit}" if item.unit else ""
-    kind = item.kind
-    if kind is ItemKind.RATIO and isinstance(entry.done, int) and entry.total is not None:
-        if entry.total == 0:
-            return "không phát sinh (0/0)"
-        return f"{entry.done}/{entry.total}{unit} ({fmt.percent(entry.done / entry.total)})"
-    if kind is ItemKind.BOOLEAN and isinstance(entry.value, bool):
-        return (item.yes_label or "có") if entry.value else (item.no_label or "không")
-    if kind is ItemKind.COUNT and isinstance(entry.value, int | float) and not isinstance(entry.value, bool):
-        return f"{fmt.number(entry.value)}{unit}"
-    if kind is ItemKind.CHOICE and isinstance(entry.value, list):
-        names = {o.id: o.name for o in item.options}
-        return "; ".join(names.get(v, v) for v in entry.value) or "không có"
-    if kind is ItemKind.DEADLINE and entry.due is not None:
-        done = (
-            f"hoàn thành ngày {fmt.short_date(entry.done)}"
-            if isinstance(entry.done, date)
-            else "chưa hoàn thành"
-        )
-        return f"hạn {fmt.short_date(entry.due)}, {done}"
-    if entry.points is not None:
-        return f"{fmt.number(entry.points)} điểm tự chấm"
-    return "chưa có số liệu"
-
-
-def _judge(item: Item, entry: ItemEntry | None) -> tuple[Verdict, bool, float | None]:
-    """(met, missing, ratio) for the item's own value, before points."""
-    req = default_required(item)
-    kind = item.kind
-    if kind is ItemKind.POINTS:
-        if entry is None or entry.points is None:
-            return False, True, None
-        top = item.points
-        return (None if top is None else at_least(entry.points, top)), False, None
-    if entry is None:
-        return False, True, None
-    if kind is ItemKind.BOOLEAN:
-        if not isinstance(entry.value, bool):
-            return False, True, None
-        return (entry.value if req is not None or not entry.value else None), False, None
-    if kind is ItemKind.RATIO:
-        if not isinstance(entry.done, int) or entry.total is None:
-            return False, True, None
-        if entry.total == 0:
-            return {"met": True, "not_met": False, "unknown": None}[item.when_empty], False, None
-        ratio = entry.done / entry.total
-        if req is None:
-            # No level can exceed 100 %: a full ratio is met whatever the unknown level is.
-            return (True if entry.done == entry.total else None), False, ratio
-        return at_least(entry.done, req * entry.total), False, ratio
-    if kind is ItemKind.COUNT:
-        value = entry.value
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            return False, True, None
-        return (None if req is None else at_least(value, req)), False, None
-    if kind is ItemKind.CHOICE:
-        if not isinstance(entry.value, list):
-            return False, True, None
-        valid = {o.id for o in item.options}
-        chosen = {v for v in entry.value if v in valid}
-        return (None if req is None else at_least(len(chosen), req)), False, None
-    # deadline
-    if entry.due is None:
-        return False, True, None
-    if isinstance(entry.done, date):
-        return entry.done <= entry.due, False, None
-    return False, False, None
-
-
-def _points(
-    item: Item, entry: ItemEntry | None, met: Verdict, ratio: float | None, missing: bool
-) -> tuple[float | None, str | None]:
-    """(points earned, where they come from) in the points model; None: no figure to give."""
-    if missing:
-        return 0.0, None
-    assert entry is not None
-    if item.kind is ItemKind.POINTS:
-        return entry.points, "officer"
-    if item.bands:
-        if ratio is None:  # nothing arose in the year
-            if met is None:
-                return entry.points, ("officer" if entry.points is not None else None)
-            return (max(b.points for b in item.bands) if met else 0.0), "rule"
-        for band in item.bands:
-            if at_least(ratio, band.at_least):
-                return band.points, "rule"
-        return 0.0, "rule"
-    if met is False:
-        # Not met: whatever the points rule, the item earns nothing (an officer's figure too).
-        return 0.0, "rule"
-    if item.points is not None and met is True:
-        return item.points, "rule"
-    # No rule to score it (or the level is unknown): the officer's figure is all there is.
-    return entry.points, ("officer" if entry.points is not None else None)
+    return kinds.of(item).value_text(item, entry)
 
 
 def score_item(item: Item, entry: ItemEntry | None, model: str) -> ItemResult:
-    met, missing, ratio = _judge(item, entry)
+    kind = kinds.of(item)
+    judged = kind.judge(item, entry)
     result = ItemResult(
         id=item.id,
         name=item.name,
-        kind=item.kind.value,
-        met=met,
-        missing=missing,
+        kind=item.kind,
+        met=judged.met,
+        missing=judged.missing,
         value=entry_json(entry),
-        ratio=ratio,
-        required=default_required(item),
-        rule=describe_rule(item, model),
-        value_text=value_text(item, entry),
+        ratio=judged.ratio,
+        required=kind.required(item),
+        rule=kind.describe(item, model),
+        value_text=kind.value_text(item, entry),
         verified=item.verified,
         evidence=list(entry.evidence) if entry else [],
         note=entry.note if entry else None,
         officer=entry.officer if entry else None,
     )
     if model == "points":
-        points, source = _points(item, entry, met, ratio, missing)
+        points, source = (0.0, None) if judged.missing or entry is None else kind.points(item, entry, judged)
         if points is None:
             # A value with no scoring rule and no officer figure: no points can be given.
             result.points_missing = True
             points = 0.0
         result.points = points
-        result.points_from = source  # type: ignore[assignment]
-        result.max_points = item_max_points(item)
+        result.points_from = "officer" if source == "officer" else ("rule" if source == "rule" else None)
+        result.max_points = kind.max_points(item)
     result.explanation = _explain(result)
     return result
 
@@ -413,11 +267,7 @@ def _decide_pass_fail(result: ScoreResult) -> None:
 def _item_failure(i: ItemResult) -> str:
     if i.missing:
         return f"nội dung {i.id} ({i.name}) chưa có số liệu"
-    if i.kind == "ratio" and i.ratio is not None and i.required is not None:
-        return f"nội dung {i.id} ({i.name}): {i.value_text}, chưa đạt mức {fmt.percent(i.required)}"
-    if i.kind in ("count", "choice") and i.required is not None:
-        return f"nội dung {i.id} ({i.name}): {i.value_text}, cần từ {fmt.number(i.required)} trở lên"
-    return f"nội dung {i.id} ({i.name}): {i.value_text}"
+    return kinds.REGISTRY[i.kind].failure(i.id, i.name, i.value_text, i.required, i.ratio)
 
 
 def _add_condition_reasons(result: ScoreResult) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tcpl import codes
+from tcpl import codes, kinds
 from tcpl.errors import Diagnostic, InvalidFilesError, Severity, UsageError, display_path
+from tcpl.kinds.base import Problem
 from tcpl.loading.kinds import (
     ASSESSMENT_NAMES,
     COMMUNE_NAMES,
@@ -25,9 +25,9 @@ from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry, is_path_ref
 from tcpl.loading.validation import validate
 from tcpl.loading.yamlfile import YamlDocument, parse_yaml, read_yaml
-from tcpl.models.assessment import Assessment
+from tcpl.models.assessment import Assessment, ItemEntry
 from tcpl.models.commune import Commune
-from tcpl.models.ruleset import ItemKind, Ruleset
+from tcpl.models.ruleset import Ruleset
 
 __all__ = [
     "ASSESSMENT_NAMES",
@@ -114,7 +114,7 @@ class Loader:
             if assessment is not None:
                 loaded.ruleset = self.ruleset_for(assessment, doc)
                 if loaded.ruleset is not None:
-                    check_assessment(assessment, loaded.ruleset.ruleset, doc)
+                    loaded.model = check_assessment(assessment, loaded.ruleset.ruleset, doc)
                 check_place(assessment, doc)
             else:
                 self._check_raw_item_ids(doc)
@@ -277,76 +277,32 @@ def _unknown_items(doc: YamlDocument, ids: list[str], known: list[str], ruleset_
         )
 
 
-def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument) -> None:
-    """Check an assessment's items and conditions against its ruleset (kinds, ids, ranges)."""
+def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument) -> Assessment:
+    """Check an assessment's items and conditions against its ruleset (kinds, ids, ranges).
+
+    Each item's kind reads its value; the assessment comes back with the values as read.
+    """
     index = ruleset.item_index()
     known_ids = list(index)
     _unknown_items(doc, [i for i in assessment.items if i not in index], known_ids, ruleset.id)
+    read: dict[str, ItemEntry] = {}
     for item_id, entry in assessment.items.items():
-        loc = ("items", item_id)
         item = index.get(item_id)
         if item is None:
+            read[item_id] = entry
             continue
-
-        prefix = f"nội dung {item_id} ({_KIND_WORDS[item.kind]}): "
-
-        def bad(
-            field_name: str | None, message: str, *, _loc: tuple[str | int, ...] = loc, _prefix: str = prefix
-        ) -> None:
-            where = (*_loc, field_name) if field_name and doc.has_node((*_loc, field_name)) else _loc
-            doc.diagnostics.append(doc.diagnostic(where, _prefix + message, code=codes.WRONG_VALUE_FOR_KIND))
-
-        kind = item.kind
-        fields = {k for k in entry.model_fields_set if k not in ("evidence", "note", "officer", "points")}
-        if kind is ItemKind.BOOLEAN:
-            if not isinstance(entry.value, bool):
-                bad("value", "ghi true (có) hoặc false (không)")
-            extra = fields - {"value"}
-        elif kind is ItemKind.RATIO:
-            if not isinstance(entry.done, int) or entry.total is None:
-                bad(None, "ghi cả 'done' (số đã thực hiện) và 'total' (tổng số), ví dụ {done: 9, total: 11}")
-            extra = fields - {"done", "total"}
-        elif kind is ItemKind.COUNT:
-            value = entry.value
-            if not isinstance(value, int) or isinstance(value, bool):
-                bad("value", "ghi một số nguyên không âm")
-            elif value < 0:
-                bad("value", "số đếm không được âm")
-            extra = fields - {"value"}
-        elif kind is ItemKind.CHOICE:
-            if not isinstance(entry.value, list):
-                bad("value", "ghi danh sách mã lựa chọn, ví dụ [portal, social_network]")
-            else:
-                valid = {o.id for o in item.options}
-                for n, choice in enumerate(entry.value):
-                    if choice not in valid:
-                        where: tuple[str | int, ...] = (
-                            (*loc, n) if doc.has_node((*loc, n)) else (*loc, "value", n)
-                        )
-                        doc.diagnostics.append(
-                            doc.diagnostic(
-                                where,
-                                f"nội dung {item_id}: lựa chọn '{choice}' không hợp lệ; có:"
-                                f" {', '.join(sorted(valid))}",
-                                code=codes.UNKNOWN_OPTION,
-                            )
-                        )
-            extra = fields - {"value"}
-        elif kind is ItemKind.DEADLINE:
-            if entry.due is None:
-                bad(None, "ghi 'due' (hạn) và 'done' (ngày hoàn thành, nếu đã xong)")
-            if entry.done is not None and not isinstance(entry.done, date):
-                bad("done", "'done' phải là ngày hoàn thành, ví dụ 2026-01-10")
-            extra = fields - {"due", "done"}
-        else:  # points: figures may be recorded beside the points, for the scoresheet
-            if entry.points is None:
-                bad(None, "ghi điểm tự chấm: points: <số điểm>")
-            elif item.points is not None and entry.points > item.points:
-                bad("points", f"điểm tự chấm {entry.points:g} vượt điểm tối đa {item.points:g}")
-            extra = fields - {"value", "done", "total"}
-        if kind is not ItemKind.POINTS and extra:
-            name = sorted(extra)[0]
-            bad(name, f"trường '{name}' không dùng cho loại nội dung này")
+        kind = kinds.of(item)
+        reading = kind.read(item, entry)
+        read[item_id] = reading.entry
+        loc = ("items", item_id)
+        for problem in reading.problems:
+            doc.diagnostics.append(
+                doc.diagnostic(
+                    _problem_place(doc, loc, problem),
+                    f"nội dung {item_id} ({kind.word}): {problem.message}",
+                    code=problem.code,
+                )
+            )
     known_targets = {c.id for c in ruleset.criteria} | {i.id for c in ruleset.criteria for i in c.indicators}
     known_targets |= set(known_ids)
     for target in assessment.officers:
@@ -383,16 +339,17 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
                     key=True,
                 )
             )
+    return assessment.model_copy(update={"items": read})
 
 
-_KIND_WORDS = {
-    ItemKind.BOOLEAN: "có/không",
-    ItemKind.RATIO: "tỷ lệ",
-    ItemKind.COUNT: "số đếm",
-    ItemKind.CHOICE: "lựa chọn",
-    ItemKind.DEADLINE: "thời hạn",
-    ItemKind.POINTS: "điểm tự chấm",
-}
+def _problem_place(doc: YamlDocument, loc: tuple[str | int, ...], problem: Problem) -> tuple[str | int, ...]:
+    """Where a problem of an entered value is: its field, or the element of a list it names."""
+    if problem.field is None:
+        return loc
+    if problem.at and doc.has_node((*loc, *problem.at)):  # the short form: the list is the value
+        return (*loc, *problem.at)
+    where = (*loc, problem.field, *problem.at)
+    return where if doc.has_node(where) else loc
 
 
 def check_place(assessment: Assessment, doc: YamlDocument) -> None:

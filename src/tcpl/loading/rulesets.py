@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from tcpl import codes
+from tcpl import codes, kinds
 from tcpl.errors import Diagnostic, InvalidFilesError
 from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.validation import diagnostics_from
@@ -162,6 +162,7 @@ class RulesetRegistry:
         extends = doc.data.get("extends")
         if not extends:
             ruleset = _validated(doc, doc.data)
+            _check_kinds(doc, ruleset, merged=None)
             return LoadedRuleset(ruleset=ruleset, path=path, base_id=None)
         base = self._resolve_extends(doc, str(extends), (*chain, path))
         # Field-level problems of the overlay itself ("missing" is fine: the base supplies it).
@@ -177,6 +178,7 @@ class RulesetRegistry:
             ruleset = Ruleset.model_validate(merged)
         except ValidationError as exc:
             raise InvalidFilesError(_overlay_diagnostics(doc, exc, merged)) from None
+        _check_kinds(doc, ruleset, merged=merged)
         return LoadedRuleset(ruleset=ruleset, path=path, base_id=base.base_id or base.id)
 
     def _resolve_extends(self, doc: YamlDocument, target: str, chain: tuple[Path, ...]) -> LoadedRuleset:
@@ -224,6 +226,33 @@ class RulesetRegistry:
         loaded = self._load(target_path, chain)
         self._loaded[target_path] = loaded
         return loaded
+
+
+def _check_kinds(doc: YamlDocument, ruleset: Ruleset, *, merged: Any) -> None:
+    """Every item's kind is one tcpl knows, and the item is defined as its kind needs."""
+    problems: list[Diagnostic] = []
+    for c_n, criterion in enumerate(ruleset.criteria):
+        for i_n, indicator in enumerate(criterion.indicators):
+            for t_n, item in enumerate(indicator.items):
+                loc: tuple[str | int, ...] = ("criteria", c_n, "indicators", i_n, "items", t_n)
+                if merged is not None:  # an overlay: the place in its own file, if it is there
+                    loc = _translate_loc(merged, doc.data, loc) or ()
+                kind = kinds.REGISTRY.get(item.kind)
+                if kind is None:
+                    problems.append(
+                        doc.diagnostic(
+                            (*loc, "kind"),
+                            f"nội dung {item.id}: loại '{item.kind}' không có; có: {', '.join(kinds.names())}",
+                            code=codes.UNKNOWN_ITEM_KIND,
+                        )
+                    )
+                    continue
+                problems.extend(
+                    doc.diagnostic(loc, f"nội dung {item.id}: {message}", code=codes.BAD_ITEM)
+                    for message in kind.check_item(item)
+                )
+    if problems:
+        raise InvalidFilesError(problems)
 
 
 def _validated(doc: YamlDocument, data: Any) -> Ruleset:

@@ -18,12 +18,12 @@ import pytest
 import yaml
 
 from tcpl.loading.files import Loader
-from tcpl.models.schemas import SCHEMA_KINDS, json_schema
+from tcpl.loading.schemas import SCHEMA_KINDS, json_schema
 from tests.conftest import EXAMPLE, REPO
 
 SCHEMAS = REPO / "schemas"
 BROKEN = REPO / "tests" / "data" / "broken"
-FIELD_ERRORS = {"TCPL011", "TCPL101", "TCPL102", "TCPL103", "TCPL104"}
+FIELD_ERRORS = {"TCPL011", "TCPL101", "TCPL102", "TCPL103", "TCPL104", "TCPL205"}
 """What a schema can say: a bad date or number, a missing or unknown field, a wrong value."""
 
 

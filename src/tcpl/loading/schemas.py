@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from tcpl import kinds
 from tcpl.models.assessment import Assessment
 from tcpl.models.commune import Commune
 from tcpl.models.feedback import Feedback
@@ -50,6 +51,7 @@ def schema_id(kind: str) -> str:
 def json_schema(kind: str) -> dict[str, Any]:
     schema = SCHEMA_KINDS[kind].model_json_schema(by_alias=True, mode="validation")
     _close_pattern_maps(schema)
+    _item_kinds(schema)
     if kind == "overlay":
         schema = _overlay(schema)
     return {
@@ -72,6 +74,13 @@ def _walk(node: Any) -> list[dict[str, Any]]:
         elif isinstance(current, list):
             stack.extend(current)
     return out
+
+
+def _item_kinds(schema: dict[str, Any]) -> None:
+    """An item's `kind:` is one of the kinds tcpl knows (the registry of tcpl.kinds, read now)."""
+    item = schema.get("$defs", {}).get("Item", {}).get("properties", {}).get("kind")
+    if isinstance(item, dict):
+        item["enum"] = kinds.names()
 
 
 def _close_pattern_maps(schema: dict[str, Any]) -> None:

@@ -1,0 +1,53 @@
+"""`boolean` (có/không): done or not done, for example "Lập Danh mục thông tin phải công khai"."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from tcpl.kinds.base import MISSING, Fix, Judgement, Kind, Problem, entry_json
+from tcpl.models.assessment import ItemEntry
+from tcpl.models.ruleset import Item
+
+
+class Boolean(Kind):
+    name = "boolean"
+    word = "có/không"
+    fields = frozenset({"value"})
+    columns = ("Có/Không",)
+    example = "true"
+
+    def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
+        if not isinstance(entry.value, bool):
+            return [Problem("value", "ghi true (có) hoặc false (không)")]
+        return []
+
+    def judge(self, item: Item, entry: ItemEntry | None) -> Judgement:
+        if entry is None or not isinstance(entry.value, bool):
+            return MISSING
+        # "Not done" fails whatever the level; "done" meets a level only when the level is known.
+        known = self.required(item) is not None
+        return Judgement(entry.value if known or not entry.value else None)
+
+    def rule_words(self, item: Item, level: float) -> str:
+        return f"đạt khi {item.yes_label or 'có'}"
+
+    def shown(self, item: Item, entry: ItemEntry) -> str | None:
+        if isinstance(entry.value, bool):
+            return (item.yes_label or "có") if entry.value else (item.no_label or "không")
+        return None
+
+    def fix(self, item: Item, entry: ItemEntry | None, as_of: date, target: float | None) -> Fix | None:
+        if entry is None:
+            return Fix({"value": True}, "thực hiện và ghi true (hiện chưa có số liệu)")
+        return Fix({**entry_json(entry), "value": True}, "thực hiện nội dung này (hiện: chưa)")
+
+    def example_value(self, item: Item, top: float | None) -> tuple[dict[str, Any], str] | None:
+        return {"value": True}, f"thực hiện và ghi kết quả ({item.yes_label or 'có'})"
+
+
+def _json(entry: ItemEntry) -> dict[str, Any]:
+    return entry.model_dump(mode="json", exclude_defaults=True)
+
+
+KIND = Boolean()

@@ -1,0 +1,97 @@
+"""`choice` (lựa chọn): the forms used out of a list, for example the digital-transformation activities."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from tcpl import codes
+from tcpl import textfmt as fmt
+from tcpl.kinds.base import MISSING, Fix, Judgement, Kind, Problem, at_least, entry_json, need
+from tcpl.models.assessment import ItemEntry
+from tcpl.models.ruleset import Item
+
+
+class Choice(Kind):
+    name = "choice"
+    word = "lựa chọn"
+    fields = frozenset({"value"})
+    columns = ("Lựa chọn",)
+    uses_options = True
+    example = "[portal, social_network]"
+
+    def check_item(self, item: Item) -> list[str]:
+        out = super().check_item(item)
+        if not item.options:
+            out.append("nội dung loại choice cần danh sách options")
+        ids = [o.id for o in item.options]
+        if len(ids) != len(set(ids)):
+            out.append("mã lựa chọn trong options bị trùng")
+        return out
+
+    def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
+        if not isinstance(entry.value, list):
+            return [Problem("value", "ghi danh sách mã lựa chọn, ví dụ [portal, social_network]")]
+        valid = {o.id for o in item.options}
+        return [
+            Problem(
+                "value",
+                f"lựa chọn '{choice}' không hợp lệ; có: {', '.join(sorted(valid))}",
+                code=codes.UNKNOWN_OPTION,
+                at=(n,),
+            )
+            for n, choice in enumerate(entry.value)
+            if choice not in valid
+        ]
+
+    def judge(self, item: Item, entry: ItemEntry | None) -> Judgement:
+        if entry is None or not isinstance(entry.value, list):
+            return MISSING
+        valid = {o.id for o in item.options}
+        chosen = {v for v in entry.value if v in valid}
+        level = self.required(item)
+        return Judgement(None if level is None else at_least(len(chosen), level))
+
+    def rule_words(self, item: Item, level: float) -> str:
+        return f"đạt khi có từ {fmt.number(level)} hình thức trở lên"
+
+    def shown(self, item: Item, entry: ItemEntry) -> str | None:
+        if not isinstance(entry.value, list):
+            return None
+        names = {o.id: o.name for o in item.options}
+        return "; ".join(names.get(str(v), str(v)) for v in entry.value) or "không có"
+
+    def failure(
+        self, item_id: str, name: str, value_text: str, required: float | None, ratio: float | None
+    ) -> str:
+        if required is not None:
+            return f"nội dung {item_id} ({name}): {value_text}, cần từ {fmt.number(required)} trở lên"
+        return super().failure(item_id, name, value_text, required, ratio)
+
+    def fix(self, item: Item, entry: ItemEntry | None, as_of: date, target: float | None) -> Fix | None:
+        level = target if target is not None else self.required(item)
+        if level is None:
+            return None
+        chosen = [str(v) for v in entry.value] if entry and isinstance(entry.value, list) else []
+        left = [o for o in item.options if o.id not in chosen]
+        have = len({c for c in chosen if c in {o.id for o in item.options}})
+        more = need(level, have)
+        if more > len(left):
+            return None
+        extra = left[:more]
+        return Fix(
+            {**entry_json(entry), "value": chosen + [o.id for o in extra]},
+            f"thêm {more} hình thức, ví dụ: {'; '.join(o.name for o in extra)}",
+            more,
+        )
+
+    def example_value(self, item: Item, top: float | None) -> tuple[dict[str, Any], str] | None:
+        level = self.required(item)
+        if level is None or need(level) > len(item.options):
+            return None
+        return {
+            "value": [o.id for o in item.options[: need(level)]]
+        }, f"thực hiện từ {need(level)} hình thức trở lên"
+
+
+KIND = Choice()

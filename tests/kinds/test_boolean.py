@@ -1,0 +1,25 @@
+"""`boolean`: done or not; its words; an unknown level."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.kinds.helpers import problems, scored
+
+ITEM = "- {id: '1.1.1', name: Có làm, kind: boolean, yes_label: bảo đảm, no_label: chưa bảo đảm}"
+
+
+def test_true_and_false(tmp_path: Path) -> None:
+    yes, no = scored(tmp_path, ITEM, "true"), scored(tmp_path, ITEM, "{value: false}")
+    assert (yes.met, yes.value_text, no.met, no.value_text) == (True, "bảo đảm", False, "chưa bảo đảm")
+    assert yes.rule == "đạt khi bảo đảm"
+
+
+def test_an_unknown_level_leaves_yes_undetermined(tmp_path: Path) -> None:
+    item = "- {id: '1.1.1', name: Chưa rõ, kind: boolean, required: null}"
+    assert scored(tmp_path, item, "true").met is None
+    assert scored(tmp_path, item, "false").met is False
+
+
+def test_a_number_is_not_yes(tmp_path: Path) -> None:
+    assert "ghi true (có) hoặc false (không)" in problems(tmp_path, ITEM, "1")[0]

@@ -1,0 +1,35 @@
+"""`choice`: distinct valid options against a level; an unknown option is located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.kinds.helpers import problems, scored
+
+ITEM = """\
+- id: '1.1.1'
+  name: Hình thức
+  kind: choice
+  required: 2
+  options: [{id: portal, name: Trang thông tin}, {id: radio, name: Đài truyền thanh}]
+"""
+
+
+def test_options_are_counted_once(tmp_path: Path) -> None:
+    r = scored(tmp_path, ITEM, "[portal, radio]")
+    assert r.met is True and r.value_text == "Trang thông tin; Đài truyền thanh"
+    assert scored(tmp_path, ITEM, "{value: [portal, portal]}").met is False
+
+
+def test_an_unknown_option_is_located(tmp_path: Path) -> None:
+    found = problems(tmp_path, ITEM, "[portal, tv]")
+    assert len(found) == 1 and ":5:21: lỗi TCPL312:" in found[0] and "lựa chọn 'tv' không hợp lệ" in found[0]
+
+
+def test_options_are_required(tmp_path: Path) -> None:
+    from tcpl import kinds
+    from tcpl.models.ruleset import Item
+
+    assert kinds.REGISTRY["choice"].check_item(
+        Item.model_validate({"id": "1", "name": "a", "kind": "choice"})
+    )

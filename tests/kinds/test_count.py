@@ -1,0 +1,20 @@
+"""`count`: a whole number against a level."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.kinds.helpers import problems, scored
+
+ITEM = "- {id: '1.1.1', name: Hội nghị, kind: count, required: 2, unit: hội nghị}"
+
+
+def test_counted_against_the_level(tmp_path: Path) -> None:
+    assert scored(tmp_path, ITEM, "2").met is True
+    low = scored(tmp_path, ITEM, "{value: 1}")
+    assert low.met is False and low.value_text == "1 hội nghị"
+
+
+def test_not_a_whole_number(tmp_path: Path) -> None:
+    assert "ghi một số nguyên không âm" in problems(tmp_path, ITEM, "1.5")[0]
+    assert "số đếm không được âm" in problems(tmp_path, ITEM, "-1")[0]
