@@ -18,7 +18,8 @@ from tcpl.engine.gap import GapResult, gap
 from tcpl.engine.results import ScoreResult
 from tcpl.engine.scoring import score, score_loaded
 from tcpl.loading.bundle import Bundle, load_bundle
-from tcpl.loading.files import CommuneYear, Loader, load_commune_year
+from tcpl.loading.commune_year import CommuneYear, load_commune_year
+from tcpl.loading.loader import Loader
 from tcpl.loading.plans import LoadedPlan, load_plan
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry
 

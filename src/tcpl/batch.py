@@ -17,7 +17,11 @@ from typing import Any
 from tcpl import codes
 from tcpl.errors import Diagnostic, Severity, UsageError, display_path
 from tcpl.loading.discovery import commune_year_scope, discover
-from tcpl.loading.files import FileKind, Loader
+from tcpl.loading.filekinds import FileKind
+from tcpl.loading.loader import Loader
+from tcpl.models.assessment import Assessment
+from tcpl.models.commune import Commune
+from tcpl.models.plan import Plan
 
 PARALLEL_FROM = 400
 """Below this many files one process is faster than starting workers."""
@@ -133,20 +137,15 @@ def _work(paths: list[str], ruleset: str | None) -> _Chunk:
         out.diagnostics.extend(loaded.diagnostics)
         if loaded.kind == "assessment":
             out.assessed.add(str(path.resolve().parent))
-        if not loaded.ok or loaded.model is None:
-            continue
-        if loaded.kind == "commune":
-            out.names[str(path.resolve().parent)] = (
-                loaded.model.full_name,
-                loaded.model.province,
-                loaded.model.id,
-            )
-        elif loaded.kind == "plan":
-            out.plans.append((str(path.resolve().parent), loaded.model.year, display_path(path)))
-        elif loaded.kind == "assessment" and loaded.ruleset is not None:
+        model = loaded.model if loaded.ok else None
+        if isinstance(model, Commune):
+            out.names[str(path.resolve().parent)] = (model.full_name, model.province, model.id)
+        elif isinstance(model, Plan):
+            out.plans.append((str(path.resolve().parent), model.year, display_path(path)))
+        elif isinstance(model, Assessment) and loaded.ruleset is not None:
             rs = loaded.ruleset
             try:
-                result = score_loaded(rs, loaded.model)
+                result = score_loaded(rs, model)
             except Exception as exc:  # pragma: no cover - the engine is total; never stop the tree
                 out.diagnostics.append(internal_problem(path, exc))
                 continue

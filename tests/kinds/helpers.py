@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tcpl.engine.results import ItemResult
 from tcpl.engine.scoring import score_loaded
-from tcpl.loading.files import LoadedFile, Loader
+from tcpl.loading.loader import LoadedFile, Loader
 
 
 def ruleset_text(item: str, model: str = "pass_fail") -> str:

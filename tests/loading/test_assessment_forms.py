@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tcpl.engine.scoring import score, score_loaded
-from tcpl.loading.files import Loader
+from tcpl.loading.loader import Loader
 from tcpl.models.assessment import Assessment
 
 RULESET = """\

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tcpl.loading.files import Loader
+from tcpl.loading.loader import Loader
 from tcpl.loading.plan_import import import_plan
 from tests.conftest import EXAMPLE
 from tests.documents.helpers import EXAMPLE_TEXT, missing_lines

@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 import yaml
 
-from tcpl.loading.files import Loader
+from tcpl.loading.loader import Loader
 from tcpl.loading.schemas import SCHEMA_KINDS, json_schema
 from tests.conftest import EXAMPLE, REPO
 

@@ -43,7 +43,8 @@ def register(app: typer.Typer) -> None:
 
 def _load(spec: str, ruleset: Path | None, scratch: Path) -> Any:
     from tcpl.engine.scoring import score_loaded
-    from tcpl.loading.files import Loader, find_assessment, load_commune_year
+    from tcpl.loading.commune_year import find_assessment, load_commune_year
+    from tcpl.loading.loader import Loader
 
     path = Path(spec)
     if path.exists():

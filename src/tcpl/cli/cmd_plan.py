@@ -151,7 +151,7 @@ def _emit(output: Path, text: str, *, force: bool, keep_invalid: bool = True) ->
     problems are located (exit 1); a plan that must load (`plan new`) is not written at all.
     Returns the console for the notes: beside the plan, never inside it.
     """
-    from tcpl.loading.files import Loader
+    from tcpl.loading.loader import Loader
     from tcpl.safeio import write_text_atomic
 
     loaded = Loader().load_text(output if not is_stdout(output) else Path("plan.yaml"), text, expect="plan")
@@ -190,20 +190,21 @@ def new_command(
     force: ForceOpt = False,
 ) -> None:
     from tcpl.engine.rollforward import roll_forward
-    from tcpl.loading.files import Loader
+    from tcpl.loading.loader import Loader
     from tcpl.loading.plan_import import dump_yaml
     from tcpl.loading.plans import find_plan
     from tcpl.loading.rulesets import RulesetRegistry
+    from tcpl.models.plan import Plan
     from tcpl.safeio import check_target
 
     if not 2000 <= year <= 2100:
         raise UsageError(f"--year phải là một năm từ 2000 đến 2100 (không phải {year})")
     source = find_plan(plan_path)
-    loaded = Loader().load_or_raise(source, expect="plan")  # refuse to roll forward a broken plan
+    loaded = Loader().load_or_raise(source, Plan)  # refuse to roll forward a broken plan
     if not is_stdout(output):
         check_target(output, force=force)
     registry = RulesetRegistry()
-    old_rulesets, new_rulesets = registry.for_year(loaded.model.year), registry.for_year(year)
+    old_rulesets, new_rulesets = registry.for_year(loaded.checked().year), registry.for_year(year)
     result = roll_forward(
         loaded.doc.data,
         year,

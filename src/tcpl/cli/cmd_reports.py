@@ -111,7 +111,7 @@ def register(app: typer.Typer) -> None:
 
 def _load(path: Path, ruleset: Path | None) -> Bundle:
     from tcpl.loading.bundle import load_bundle
-    from tcpl.loading.files import Loader
+    from tcpl.loading.loader import Loader
 
     checked_ruleset(ruleset)
     return load_bundle(path, Loader(ruleset_override=ruleset))

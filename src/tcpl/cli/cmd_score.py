@@ -26,7 +26,8 @@ from tcpl.engine.gap import GapResult, gap
 from tcpl.engine.results import ScoreResult
 from tcpl.engine.scoring import score_loaded
 from tcpl.errors import UsageError
-from tcpl.loading.files import CommuneYear, Loader, load_commune_year
+from tcpl.loading.commune_year import CommuneYear, load_commune_year
+from tcpl.loading.loader import Loader
 
 PathArg = Annotated[
     Path,

@@ -14,7 +14,7 @@ from tcpl.batch import internal_problem
 from tcpl.cli.common import checked_ruleset, formats, write_json, write_text
 from tcpl.errors import Severity, UsageError, display_path
 from tcpl.loading.discovery import discover
-from tcpl.loading.files import LoadedFile, Loader
+from tcpl.loading.loader import FileModel, LoadedFile, Loader
 
 PROGRESS_FROM = 200
 """A progress bar for long runs (on a terminal only: never in logs or machine output)."""
@@ -80,7 +80,7 @@ def validate(
     loader = Loader(ruleset_override=ruleset)
     problems = list(found.problems)
 
-    def load(f: Path) -> LoadedFile | None:
+    def load(f: Path) -> LoadedFile[FileModel] | None:
         try:
             return loader.load(f)
         except Exception as exc:  # one file must never stop the check of the others

@@ -228,7 +228,13 @@ def quarter_context(bundle: Bundle, quarter: int, as_of: date | None) -> dict[st
     as_of = as_of or min(end, date.today())
     plan = bundle.plan
     if plan is None:
-        return {"quarter": quarter, "has_plan": False, "quarter_start": start, "quarter_end": end, "as_of": as_of}
+        return {
+            "quarter": quarter,
+            "has_plan": False,
+            "quarter_start": start,
+            "quarter_end": end,
+            "as_of": as_of,
+        }
     states = task_states(plan, as_of)
     due = [s for s in states if overlaps(s.window, start, end)]
     ytd_due = [s for s in states if s.window is not None and s.window.start <= end]

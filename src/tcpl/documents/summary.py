@@ -12,7 +12,8 @@ from tcpl import textfmt as fmt
 from tcpl.batch import CommuneYearSummary
 from tcpl.documents.scoresheet import Column, Sheet, SheetRow
 from tcpl.escaping import spreadsheet_text
-from tcpl.loading.files import OFFICE_NAMES, Loader
+from tcpl.loading.filekinds import OFFICE_NAMES
+from tcpl.loading.loader import Loader
 from tcpl.models.office import Office
 
 if TYPE_CHECKING:
@@ -132,8 +133,7 @@ def load_office(root: Path) -> Office | None:
     for candidate in (folder, *folder.resolve().parents):
         for name in OFFICE_NAMES:
             if (candidate / name).is_file():
-                model = Loader().load_or_raise(candidate / name, expect="office").model
-                return model if isinstance(model, Office) else None
+                return Loader().load_or_raise(candidate / name, Office).checked()
     return None
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tcpl.loading.files import FEEDBACK_NAMES, PLAN_NAMES, CommuneYear, Loader, load_commune_year
+from tcpl.loading.commune_year import CommuneYear, load_commune_year
+from tcpl.loading.filekinds import FEEDBACK_NAMES, PLAN_NAMES
+from tcpl.loading.loader import Loader
 from tcpl.models.feedback import Feedback
 from tcpl.models.plan import Plan
 
@@ -33,13 +35,13 @@ def load_bundle(path: Path, loader: Loader | None = None) -> Bundle:
     for name in PLAN_NAMES:
         candidate = cy.folder / name
         if candidate.is_file():
-            plan = loader.load_or_raise(candidate, expect="plan").model
+            plan = loader.load_or_raise(candidate, Plan).checked()
             plan_path = candidate
             break
     feedback: Feedback | None = None
     for name in FEEDBACK_NAMES:
         candidate = cy.folder / name
         if candidate.is_file():
-            feedback = loader.load_or_raise(candidate, expect="feedback").model
+            feedback = loader.load_or_raise(candidate, Feedback).checked()
             break
     return Bundle(year=cy, plan=plan, plan_path=plan_path, feedback=feedback)

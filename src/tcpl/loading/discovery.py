@@ -158,7 +158,7 @@ def commune_year_scope(paths: list[Path]) -> list[Path]:
     commune.yaml brings the whole commune folder; any other file stands alone. Folders are
     kept as they are.
     """
-    from tcpl.loading.kinds import COMMUNE_NAMES, is_year_folder
+    from tcpl.loading.filekinds import COMMUNE_NAMES, is_year_folder
 
     out: list[Path] = []
     for path in paths:

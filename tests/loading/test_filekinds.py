@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tcpl.loading.files import Loader
+from tcpl.loading.loader import Loader
 from tests.conftest import EXAMPLE, REPO
 
 FOREIGN = REPO / "tests" / "data" / "foreign"

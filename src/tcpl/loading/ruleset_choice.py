@@ -1,0 +1,83 @@
+"""Which ruleset an assessment is scored with: the one it names, the override, or its year's."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from tcpl import codes
+from tcpl.errors import InvalidFilesError
+from tcpl.loading.references import ReferenceRefused, resolve_reference
+from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry, is_path_ref
+from tcpl.loading.yamlfile import YamlDocument
+from tcpl.models.assessment import Assessment
+
+
+def choose_ruleset(
+    registry: RulesetRegistry, assessment: Assessment, doc: YamlDocument, *, override: Path | None = None
+) -> LoadedRuleset | None:
+    """The ruleset an assessment is scored with; problems go to the assessment's file."""
+    if override is not None:
+        loaded = registry.load_path(override)
+    elif assessment.ruleset:
+        ref = assessment.ruleset
+        if is_path_ref(ref):
+            try:
+                target = resolve_reference(doc.path, ref, what="tệp bộ tiêu chí")
+            except ReferenceRefused as exc:
+                doc.diagnostics.append(doc.diagnostic(("ruleset",), str(exc), code=codes.NO_RULESET))
+                return None
+            try:
+                loaded = registry.load_path(target)
+            except InvalidFilesError as exc:
+                doc.diagnostics.extend(exc.diagnostics)
+                return None
+        else:
+            found = registry.by_id(ref)
+            if found is None:
+                known = ", ".join(registry.shipped())
+                close = difflib.get_close_matches(ref, list(registry.shipped()), n=1)
+                hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+                doc.diagnostics.append(
+                    doc.diagnostic(
+                        ("ruleset",),
+                        f"không có bộ tiêu chí '{ref}' (có: {known}){hint}",
+                        code=codes.NO_RULESET,
+                    )
+                )
+                return None
+            loaded = found
+    else:
+        candidates = registry.for_year(assessment.year)
+        if len(candidates) != 1:
+            if not candidates:
+                note = registry.year_note(assessment.year)
+                spans = "; ".join(
+                    f"{r.id}: {r.ruleset.years.describe()}"
+                    for r in registry.all_shipped()
+                    if r.base_id is None
+                )
+                text = f"không có bộ tiêu chí nào áp dụng cho năm {assessment.year} ({spans})"
+                if note:
+                    text += f". {note}"
+                text += " Nếu vẫn cần chấm, hãy ghi rõ 'ruleset:' hoặc dùng --ruleset."
+            else:
+                text = (
+                    f"nhiều bộ tiêu chí áp dụng cho năm {assessment.year}:"
+                    f" {', '.join(r.id for r in candidates)}; hãy ghi rõ 'ruleset:'"
+                )
+            doc.diagnostics.append(doc.diagnostic(("year",), text, code=codes.NO_RULESET_FOR_YEAR))
+            return None
+        loaded = candidates[0]
+    years = loaded.ruleset.years
+    if not years.contains(assessment.year) and override is None:
+        doc.diagnostics.append(
+            doc.diagnostic(
+                ("year",),
+                f"năm {assessment.year} nằm ngoài phạm vi áp dụng của bộ tiêu chí {loaded.id}"
+                f" ({years.describe()})",
+                code=codes.YEAR_OUTSIDE_RULESET,
+            )
+        )
+        return None
+    return loaded
