@@ -1,67 +1,578 @@
-"""The public Python API: what the `tcpl` commands do, callable from a script.
+"""The public Python API: what each `tcpl` command does, callable from a script.
 
+    from pathlib import Path
     from tcpl import api
-    year = api.load_commune_year(Path("plans/huong-binh/2026"))
-    result = api.score_loaded(year.ruleset, year.assessment)
-    print(result.recognized, result.reasons)
 
-Document builders import python-docx and Jinja only when called.
+    scored = api.score(Path("plans/huong-binh/2026"))
+    print(scored.result.recognized, scored.result.reasons)
+
+    tree = api.check([Path("plans")])
+    print(tree.errors, [c.recognized for c in tree.communes])
+
+Every function takes paths and options and returns a result object; none prints. Problems in
+the files raise `InvalidFilesError` (with located diagnostics), misuse raises `UsageError`;
+both carry a Vietnamese message. Document builders import python-docx and Jinja only when called.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
-from tcpl.batch import TreeResult, scan_tree
-from tcpl.engine.gap import GapResult, gap
+from tcpl import codes
+from tcpl.engine.calendar import Event, evaluation_calendar
+from tcpl.engine.diff import DiffResult, diff_results
+from tcpl.engine.gap import GapResult
+from tcpl.engine.gap import gap as _gap
 from tcpl.engine.results import ScoreResult
-from tcpl.engine.scoring import score, score_loaded
+from tcpl.engine.rollforward import RollForward, roll_forward
+from tcpl.engine.scoring import score_loaded
+from tcpl.engine.tracking import PlanProgress, plan_progress
+from tcpl.errors import Diagnostic, InvalidFilesError, Severity, UsageError, display_path
 from tcpl.loading.bundle import Bundle, load_bundle
-from tcpl.loading.commune_year import CommuneYear, load_commune_year
+from tcpl.loading.commune_year import CommuneYear, find_assessment, load_commune_year
+from tcpl.loading.discovery import collect_yaml_files
+from tcpl.loading.gitrev import materialise, split_spec
 from tcpl.loading.loader import Loader
-from tcpl.loading.plans import LoadedPlan, load_plan
+from tcpl.loading.plans import LoadedPlan, find_plan, load_plan
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry
+from tcpl.loading.tree import CommuneYearSummary, TreeResult, scan_tree
+from tcpl.models.plan import Plan
+from tcpl.safeio import STDOUT, check_target, temporary_folder, write_atomic, write_text_atomic
 
 if TYPE_CHECKING:
+    from tcpl.codes import Code
     from tcpl.documents.frame import Nd30Document
     from tcpl.documents.reports import Rendered
+    from tcpl.documents.scoresheet import Sheet
+    from tcpl.loading.plan_import import ImportResult
+    from tcpl.models.office import Office
+
+Progress = Callable[[int, int], None]
+RulesetRef = Path | str | None
+"""A ruleset for `--ruleset`: a file, or the id of a shipped ruleset (qd27-2025)."""
 
 __all__ = [
-    "Bundle",
+    "Calendar",
     "CommuneYear",
-    "GapResult",
+    "Diffed",
+    "Gapped",
+    "ImportedPlan",
+    "InvalidFilesError",
     "LoadedPlan",
-    "LoadedRuleset",
-    "Loader",
-    "RulesetRegistry",
-    "ScoreResult",
+    "NewPlan",
+    "Scored",
+    "Summary",
     "TreeResult",
+    "UsageError",
+    "Written",
+    "calendar",
+    "check",
+    "diff",
+    "document",
+    "explain",
     "gap",
-    "load_bundle",
-    "load_commune_year",
     "load_plan",
-    "render_plan",
-    "render_report",
-    "scan_tree",
+    "plan_import",
+    "plan_new",
+    "plan_render",
+    "plan_status",
+    "ruleset",
+    "rulesets",
+    "schema",
     "score",
-    "score_loaded",
+    "summary",
+    "validate",
+    "write_document",
+    "write_summary",
 ]
 
 
-def render_plan(plan_path: Path, *, template: Path | None = None) -> Nd30Document:
-    """The KẾ HOẠCH of a plan.yaml as a Decree 30 document (call `.doc.save(path)`)."""
+def ruleset_file(ref: RulesetRef) -> Path | None:
+    """The ruleset `--ruleset` names: an existing file, or a shipped ruleset's id."""
+    if ref is None:
+        return None
+    path = Path(ref)
+    if path.is_file():
+        return path
+    found = RulesetRegistry().shipped().get(str(ref))
+    if found is not None:
+        return found
+    known = ", ".join(RulesetRegistry().shipped())
+    raise UsageError(f"không tìm thấy bộ tiêu chí '{ref}': ghi đường dẫn tệp hoặc mã có sẵn ({known})")
+
+
+def _loader(ruleset: RulesetRef) -> Loader:
+    return Loader(ruleset_override=ruleset_file(ruleset))
+
+
+# --- one commune-year ---------------------------------------------------------------------
+
+
+@dataclass
+class Scored:
+    """`tcpl score`: the commune-year as loaded, and its result."""
+
+    year: CommuneYear
+    result: ScoreResult
+
+    @property
+    def label(self) -> str:
+        """ "Xã Hương Bình" (the commune's name as a heading), or its id without commune.yaml."""
+        if self.year.commune is not None:
+            name = self.year.commune.full_name
+            return name[:1].upper() + name[1:]
+        return self.year.assessment.commune or "(chưa rõ xã)"
+
+
+def score(path: Path, *, ruleset: RulesetRef = None) -> Scored:
+    """Score an assessment (file or commune-year folder) against its year's ruleset."""
+    cy = load_commune_year(path, _loader(ruleset))
+    result = score_loaded(cy.ruleset, cy.assessment)
+    result.warnings.extend(w.report_line() for w in cy.warnings)
+    return Scored(cy, result)
+
+
+@dataclass
+class Gapped:
+    """`tcpl gap`: what is still needed, as of a day."""
+
+    scored: Scored
+    answer: GapResult
+    as_of: date
+
+
+def gap(path: Path, *, ruleset: RulesetRef = None, as_of: date | None = None) -> Gapped:
+    day = as_of or date.today()
+    scored = score(path, ruleset=ruleset)
+    cy = scored.year
+    return Gapped(scored, _gap(cy.ruleset.ruleset, cy.assessment, as_of=day, result=scored.result), day)
+
+
+# --- a tree of communes -------------------------------------------------------------------
+
+
+def validate(
+    paths: list[Path], *, ruleset: RulesetRef = None, progress: Progress | None = None
+) -> TreeResult:
+    """Check every YAML file under the paths (any kind); no scoring."""
+    return scan_tree(paths, ruleset=ruleset_file(ruleset), progress=progress, score=False)
+
+
+def check(paths: list[Path], *, ruleset: RulesetRef = None, progress: Progress | None = None) -> TreeResult:
+    """Check every file and score every commune-year under the paths, and check the tree as a whole."""
+    return scan_tree(paths, ruleset=ruleset_file(ruleset), progress=progress)
+
+
+def inputs(paths: list[Path]) -> frozenset[Path]:
+    """The YAML files a tree command reads: its report must never be written over one of them."""
+    try:
+        return frozenset(collect_yaml_files(paths))
+    except UsageError:
+        return frozenset()
+
+
+@dataclass
+class Summary:
+    """`tcpl summary`: the province table of one year."""
+
+    tree: TreeResult
+    year: int
+    rows: list[CommuneYearSummary]
+    without: list[tuple[str, int, str | None, str | None]]
+    sheet: Sheet
+
+
+def summary(
+    paths: list[Path], year: int, *, ruleset: RulesetRef = None, progress: Progress | None = None
+) -> Summary:
+    from tcpl.documents.summary import build_summary_sheet
+
+    tree = check(paths, ruleset=ruleset, progress=progress)
+    rows = [c for c in tree.communes if c.year == year]
+    without = [u for u in tree.unscored if u[1] == year]
+    if not rows and not without and not tree.errors:
+        raise UsageError(f"không có xã nào có số liệu đánh giá năm {year} dưới {', '.join(map(str, paths))}")
+    return Summary(tree, year, rows, without, build_summary_sheet(rows, year, without=without))
+
+
+SUMMARY_SUFFIXES = (".xlsx", ".csv", ".docx")
+
+
+def find_office(root: Path) -> Office | None:
+    from tcpl.documents.summary import load_office
+
+    return load_office(root)
+
+
+def write_summary(found: Summary, output: Path, *, force: bool, office: Office | None = None) -> list[str]:
+    """Write the table as .xlsx or .csv, or the list annexed to the decision as .docx; the notes."""
+    suffix = output.suffix.lower()
+    if suffix == ".csv":
+        from tcpl.documents.summary import write_csv
+
+        write_atomic(output, lambda stream: write_csv(found.sheet, stream), force=force)
+        return []
+    if suffix == ".xlsx":
+        from tcpl.documents.tables import write_sheet_xlsx
+
+        write_atomic(
+            output,
+            lambda stream: write_sheet_xlsx(found.sheet, stream, info=[("Năm", str(found.year))]),
+            force=force,
+        )
+        return []
+    from tcpl.documents.summary import build_summary_document
+
+    document = build_summary_document(found.sheet, found.rows, found.year, office)
+    write_atomic(output, document.doc.save, force=force)
+    return self_check(output, numbered=False, recipients=False)
+
+
+# --- versions -----------------------------------------------------------------------------
+
+
+@dataclass
+class Diffed:
+    """`tcpl diff`: the changes, and both results."""
+
+    result: DiffResult
+    before: ScoreResult
+    after: ScoreResult
+
+    @property
+    def rulesets_differ(self) -> bool:
+        return (self.before.base_ruleset or self.before.ruleset) != (
+            self.after.base_ruleset or self.after.ruleset
+        )
+
+
+def _version(spec: str, ruleset: RulesetRef, scratch: Path) -> ScoreResult:
+    path = Path(spec)
+    into: Path | None = None
+    if path.exists():
+        path = find_assessment(path) if path.is_dir() else path
+    elif split_spec(spec) is not None:
+        into = scratch / f"v{len(list(scratch.iterdir()))}"
+        path = materialise(spec, into)
+    else:
+        raise UsageError(f"không tìm thấy '{spec}'")
+    try:
+        cy = load_commune_year(path, _loader(ruleset))
+    except InvalidFilesError as exc:
+        if into is None:
+            raise
+        rev = spec.partition(":")[0]
+        # The copy's paths as the user knows them: REV:path/in/the/repository.
+        raise InvalidFilesError([_at_revision(d, rev, into) for d in exc.diagnostics]) from None
+    return score_loaded(cy.ruleset, cy.assessment)
+
+
+def _at_revision(d: Diagnostic, rev: str, into: Path) -> Diagnostic:
+    from dataclasses import replace
+
+    rel = d.path
+    for base in (str(into.resolve()), str(into)):
+        if rel.startswith(base):
+            rel = rel[len(base) :].lstrip("/\\")
+            break
+    return replace(d, path=f"{rev}:{rel}")
+
+
+def diff(old: str, new: str, *, ruleset: RulesetRef = None) -> Diffed:
+    """Compare two versions of an assessment: files, or `REV:PATH` of git."""
+    with temporary_folder("tcpl-diff-") as scratch:
+        before = _version(old, ruleset, Path(scratch))
+        after = _version(new, ruleset, Path(scratch))
+    return Diffed(diff_results(before, after), before, after)
+
+
+# --- rules, schemas, codes ----------------------------------------------------------------
+
+
+def rulesets() -> list[LoadedRuleset]:
+    return RulesetRegistry().all_shipped()
+
+
+def ruleset(ident: str) -> LoadedRuleset:
+    """A shipped ruleset by id, or a ruleset file (an overlay, with what it extends)."""
+    registry = RulesetRegistry()
+    found = registry.by_id(ident)
+    if found is not None:
+        return found
+    path = Path(ident)
+    if not path.is_file():
+        raise UsageError(f"không có bộ tiêu chí '{ident}' (có: {', '.join(registry.shipped())})")
+    return registry.load_path(path)
+
+
+def schema(kind: str) -> dict[str, Any]:
+    from tcpl.loading.schemas import SCHEMA_KINDS, json_schema
+
+    if kind not in SCHEMA_KINDS:
+        raise UsageError(f"loại tệp phải là một trong: {', '.join(SCHEMA_KINDS)} (không phải '{kind}')")
+    return json_schema(kind)
+
+
+def explain(code: str | None = None, *, every: bool = False) -> list[Code]:
+    if every:
+        return list(codes.REGISTRY.values())
+    if code is None:
+        raise UsageError("cần một mã (ví dụ: tcpl explain TCPL311) hoặc --all")
+    found = codes.get(code)
+    if found is None:
+        raise UsageError(f"không có mã {code.strip().upper()}; xem danh sách: tcpl explain --all")
+    return [found]
+
+
+# --- the plan -------------------------------------------------------------------------------
+
+
+@dataclass
+class RenderedPlan:
+    document: Nd30Document
+    loaded: LoadedPlan
+
+
+def plan_render(plan: Path | LoadedPlan, *, template: Path | None = None) -> RenderedPlan:
+    """The KẾ HOẠCH of a plan.yaml (or of a plan already loaded) as a Decree 30 document, not yet saved."""
     from tcpl.documents.plan_doc import build_plan_document
 
+    loaded = load_plan(plan) if isinstance(plan, Path) else plan
+    return RenderedPlan(
+        build_plan_document(loaded.plan, loaded.commune, template=checked_template(template)), loaded
+    )
+
+
+def plan_document_target(loaded: LoadedPlan, output: Path | None) -> Path:
+    """Where `plan render` writes: -o, or ke-hoach-<năm>.docx beside plan.yaml."""
+    target = output or loaded.path.parent / f"ke-hoach-{loaded.plan.year}.docx"
+    if target.suffix.lower() != ".docx":
+        raise UsageError(f"tệp đích phải có đuôi .docx (không phải '{target.name}')")
+    return target
+
+
+@dataclass
+class ImportedPlan:
+    """`tcpl plan import`: plan.yaml text, and what the officer should check."""
+
+    text: str
+    result: ImportResult
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Where the written plan does not load yet (it is written all the same, to be fixed by hand)."""
+
+    @property
+    def sections(self) -> int:
+        return len(self.result.data.get("sections", []))
+
+    @property
+    def tasks(self) -> int:
+        return sum(len(s.get("tasks", [])) for s in self.result.data.get("sections", []))
+
+
+def plan_import(
+    source: Path, output: Path, *, year: int | None = None, commune: str | None = None
+) -> ImportedPlan:
+    from tcpl.loading.plan_import import dump_yaml, import_plan
+
+    if not source.is_file():
+        raise UsageError(f"không tìm thấy '{display_path(source)}'")
+    result = import_plan(source, year=year)
+    if commune:
+        result.data = {
+            "kind": "plan",
+            "commune": commune,
+            **{k: v for k, v in result.data.items() if k != "kind"},
+        }
+    header = f"# Nhập từ {source.name} bằng tcpl plan import; hãy đọc lại trước khi dùng.\n"
+    text = dump_yaml(result.data, header)
+    loaded = Loader().load_as(_probe(output), Plan, text=text)
+    return ImportedPlan(text, result, [] if loaded.ok else list(loaded.diagnostics))
+
+
+@dataclass
+class NewPlan:
+    """`tcpl plan new`: next year's plan.yaml text and the sentences changed or to review."""
+
+    text: str
+    rolled: RollForward
+    source: Path
+
+
+def plan_new(plan_path: Path, year: int, output: Path) -> NewPlan:
+    """Next year's plan from this year's; refused (nothing to write) if it would not load."""
+    from tcpl.loading.plan_import import dump_yaml
+
+    if not 2000 <= year <= 2100:
+        raise UsageError(f"--year phải là một năm từ 2000 đến 2100 (không phải {year})")
+    source = find_plan(plan_path)
+    loaded = Loader().load_or_raise(source, Plan)  # refuse to roll forward a broken plan
+    plan = loaded.checked()
+    registry = RulesetRegistry()
+    old_rulesets, new_rulesets = registry.for_year(plan.year), registry.for_year(year)
+    rolled = roll_forward(
+        loaded.doc.data,
+        year,
+        old_ruleset=old_rulesets[0].ruleset if old_rulesets else None,
+        new_ruleset=new_rulesets[0].ruleset if new_rulesets else None,
+    )
+    year_note = registry.year_note(year) if not new_rulesets else None
+    if year_note:
+        rolled.notes.append(year_note)
+    header = f"# Lập từ {display_path(source)} bằng tcpl plan new --year {year}; xem lại các câu đã đổi.\n"
+    text = dump_yaml(rolled.data, header)
+    Loader().load_as(_probe(output), Plan, text=text).checked()  # nothing is written that would not load
+    return NewPlan(text, rolled, source)
+
+
+def _probe(output: Path) -> Path:
+    return Path("plan.yaml") if output == STDOUT else output
+
+
+@dataclass
+class PlanStatus:
+    progress: PlanProgress
+    warnings: list[Diagnostic]
+
+
+def plan_status(plan_path: Path, *, as_of: date | None = None) -> PlanStatus:
     loaded = load_plan(plan_path)
-    return build_plan_document(loaded.plan, loaded.commune, template=template)
+    return PlanStatus(plan_progress(loaded.plan, as_of or date.today()), loaded.warnings)
 
 
-def render_report(folder: Path, quarter: int, *, template: Path | None = None) -> Rendered:
-    """The quarterly (1-3) or annual (4) BÁO CÁO of a commune-year folder."""
-    from tcpl.documents.reports import build_report
+# --- the year's documents --------------------------------------------------------------------
 
-    bundle = load_bundle(folder)
+DocumentKind = Literal["scoresheet", "report", "notice", "feedback"]
+
+
+def checked_template(path: Path | None) -> Path | None:
+    """--template: the file must exist (a usage error otherwise)."""
+    if path is not None and not path.is_file():
+        raise UsageError(f"không tìm thấy mẫu '{display_path(path)}'")
+    return path
+
+
+def load_year(path: Path, *, ruleset: RulesetRef = None) -> Bundle:
+    """A commune-year folder with everything its documents need (plan and feedback optional)."""
+    return load_bundle(path, _loader(ruleset))
+
+
+def document(
+    kind: DocumentKind,
+    path: Path,
+    *,
+    quarter: int = 4,
+    as_of: date | None = None,
+    template: Path | None = None,
+    ruleset: RulesetRef = None,
+) -> Rendered:
+    """One of the year's documents, built (not yet saved), with what the officer must know about it."""
+    from tcpl.documents import reports
+
+    checked_template(template)
+    bundle = load_year(path, ruleset=ruleset)
+    year = bundle.year.assessment.year
+    if as_of is not None and not year <= as_of.year <= year + 1:
+        raise UsageError(
+            f"--as-of phải là một ngày của năm {year} (hoặc đầu năm {year + 1}), không phải {as_of}"
+        )
+    result = score_loaded(bundle.year.ruleset, bundle.year.assessment)
+    if kind == "scoresheet":
+        rendered = reports.build_scoresheet(bundle, result, template=template)
+    elif kind == "report":
+        rendered = reports.build_report(bundle, result, quarter, as_of=as_of, template=template)
+    elif kind == "notice":
+        rendered = reports.build_notice(bundle, result, template=template)
+    else:
+        rendered = reports.build_feedback(bundle, result, template=template)
+    rendered.year = year
+    return rendered
+
+
+@dataclass
+class Written:
+    """What a write produced: the files, and the notes for the officer (Decree 30 read-back...)."""
+
+    paths: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def self_check(path: Path, *, numbered: bool = True, recipients: bool = True) -> list[str]:
+    """Read the written document back and check it against Decree 30 (problems become notes)."""
+    from tcpl.documents.checks import check_nd30
+
+    return [
+        f"Thể thức (Nghị định 30): {p}" for p in check_nd30(path, numbered=numbered, recipients=recipients)
+    ]
+
+
+def check_document_target(target: Path, *, force: bool, pdf: bool) -> None:
+    """Refuse, before any work, a target (or its PDF beside it) that cannot be written."""
+    from tcpl.documents.writer import pdf_target
+
+    check_target(target, force=force)
+    if pdf:
+        check_target(pdf_target(target), force=force)
+
+
+def write_document(
+    document: Nd30Document, target: Path, *, force: bool, pdf: bool = False, numbered: bool = True
+) -> Written:
+    """Save a Decree 30 document (and its PDF with LibreOffice), then read it back against the decree."""
+    from tcpl.documents.writer import convert_to_pdf
+
+    check_document_target(target, force=force, pdf=pdf)
+    write_atomic(target, document.doc.save, force=force)
+    written = Written([target], self_check(target, numbered=numbered))
+    if pdf:
+        written.paths.append(convert_to_pdf(target))
+    return written
+
+
+def write_markdown(text: str, target: Path, *, force: bool) -> Written:
+    write_text_atomic(target, text, force=force)
+    return Written([target])
+
+
+def scoresheet_workbook(path: Path, target: Path, *, force: bool, ruleset: RulesetRef = None) -> Written:
+    """The scoresheet as an Excel workbook."""
+    from tcpl.documents.reports import commune_name, scoresheet
+    from tcpl.documents.tables import write_sheet_xlsx
+
+    bundle = load_year(path, ruleset=ruleset)
+    result = score_loaded(bundle.year.ruleset, bundle.year.assessment)
+    sheet = scoresheet(bundle, result)
+    info = [("Xã", commune_name(bundle)), ("Năm", str(result.year)), ("Bộ tiêu chí", result.ruleset)]
+    write_atomic(target, lambda stream: write_sheet_xlsx(sheet, stream, info=info), force=force)
+    return Written([target])
+
+
+@dataclass
+class Calendar:
+    """`tcpl calendar`: every dated step of the year, and its iCalendar text."""
+
+    events: list[Event]
+    title: str
+    as_of: date
+    ics: str
+
+
+def calendar(path: Path, *, as_of: date | None = None, ruleset: RulesetRef = None) -> Calendar:
+    from tcpl.documents.ics import to_ics
+    from tcpl.documents.reports import commune_name
+
+    day = as_of or date.today()
+    bundle = load_year(path, ruleset=ruleset)
     cy = bundle.year
-    result = score_loaded(cy.ruleset, cy.assessment)
-    return build_report(bundle, result, quarter, template=template)
+    events = evaluation_calendar(cy.ruleset.ruleset, cy.assessment, bundle.plan, day)
+    name = f"Tiếp cận pháp luật {commune_name(bundle)} {cy.assessment.year}"
+    uid = f"{cy.assessment.commune or 'xa'}-{cy.assessment.year}"
+    title = f"{commune_name(bundle)} — năm {cy.assessment.year}"
+    return Calendar(events, title, day, to_ics(events, calendar_name=name, uid_prefix=uid, stamp=day))
+
+
+def errors_of(diagnostics: list[Diagnostic]) -> int:
+    return sum(1 for d in diagnostics if d.severity is Severity.ERROR)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tcpl.batch import scan_tree
-from tcpl.reporters import annotation
+from tcpl.loading.tree import scan_tree
+from tcpl.reporters.tree import annotation
 from tests.conftest import EXAMPLE, REPO
 
 COMMUNES = 150

@@ -7,30 +7,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from tcpl.cli.cmd_score import parse_day
+from tcpl import api, reporters
 from tcpl.cli.common import (
     EXIT_READ,
     EXIT_WRITE,
     AsOfOpt,
-    TableJsonOpt,
-    checked_ruleset,
-    checked_template,
-    err_console,
+    ForceOpt,
+    PdfOpt,
+    RulesetOpt,
+    TemplateOpt,
+    format_option,
     formats,
     is_stdout,
-    out_console,
-    self_check,
-    write_json,
+    notes,
+    parse_day,
+    show,
+    wrote,
 )
-from tcpl.errors import UsageError, display_path
+from tcpl.errors import UsageError
+from tcpl.escaping import log_text
+from tcpl.safeio import check_target, write_text_atomic
 
 if TYPE_CHECKING:
     from tcpl.documents.reports import Rendered
-    from tcpl.engine.results import ScoreResult
-    from tcpl.loading.bundle import Bundle
 
 FolderArg = Annotated[
     Path,
@@ -41,21 +41,13 @@ FolderArg = Annotated[
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
-        "--output",
-        "-o",
-        help="Tệp cần viết; mặc định đặt trong thư mục năm; '-' là màn hình (với --format md).",
+        "--output", "-o", help="Tệp cần viết; mặc định đặt trong thư mục năm; '-' là màn hình (md)."
     ),
 ]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đích đã có.")]
 FormatOpt = Annotated[
     str,
     typer.Option("--format", "-f", help="docx (Word) hoặc md (Markdown).", callback=formats("docx", "md")),
 ]
-TemplateOpt = Annotated[
-    Path | None, typer.Option("--template", help="Mẫu thân văn bản riêng (Markdown + Jinja).")
-]
-PdfOpt = Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice (với docx).")]
-RulesetOpt = Annotated[Path | None, typer.Option("--ruleset", help="Dùng bộ tiêu chí trong tệp này.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -85,16 +77,16 @@ def register(app: typer.Typer) -> None:
         "notice",
         help=(
             "THÔNG BÁO niêm yết công khai dự thảo báo cáo và bảng điểm: nơi niêm yết, thời gian"
-            " (theo bộ tiêu chí, ví dụ ít nhất 05 ngày với TT 09/2021), trang thông tin điện tử, đài"
-            " truyền thanh — lấy từ commune.yaml và mục posting của tệp đánh giá.\n\n"
+            " (theo bộ tiêu chí của năm), trang thông tin điện tử, đài truyền thanh — lấy từ"
+            " commune.yaml và mục posting của tệp đánh giá.\n\n"
             "[bold]Ví dụ:[/]\n\n  tcpl notice plans/huong-binh/2023" + EXIT_WRITE
         ),
     )(notice_command)
     app.command(
         "feedback",
         help=(
-            "Bản tổng hợp, tiếp thu, giải trình ý kiến của Nhân dân (Mẫu 03 với TT 09/2021) từ tệp"
-            " feedback.yaml trong thư mục năm.\n\n"
+            "Bản tổng hợp, tiếp thu, giải trình ý kiến của Nhân dân từ tệp feedback.yaml trong thư mục"
+            " năm (biểu mẫu theo bộ tiêu chí của năm).\n\n"
             "[bold]Ví dụ:[/]\n\n  tcpl feedback plans/huong-binh/2023" + EXIT_WRITE
         ),
     )(feedback_command)
@@ -109,74 +101,69 @@ def register(app: typer.Typer) -> None:
     )(calendar_command)
 
 
-def _load(path: Path, ruleset: Path | None) -> Bundle:
-    from tcpl.loading.bundle import load_bundle
-    from tcpl.loading.loader import Loader
-
-    checked_ruleset(ruleset)
-    return load_bundle(path, Loader(ruleset_override=ruleset))
-
-
-def _prepare(path: Path, ruleset: Path | None, template: Path | None) -> tuple[Bundle, ScoreResult]:
-    """What every document command starts with: check the template, load the year, score it."""
-    checked_template(template)
-    bundle = _load(path, ruleset)
-    return bundle, _score(bundle)
-
-
-def _score(bundle: Bundle) -> ScoreResult:
-    from tcpl.engine.scoring import score_loaded
-
-    cy = bundle.year
-    return score_loaded(cy.ruleset, cy.assessment)
-
-
-def _write(
-    rendered: Rendered, target: Path, output_format: str, *, force: bool, pdf: bool, numbered: bool = True
-) -> None:
-    from tcpl.documents.writer import convert_to_pdf, pdf_target
-    from tcpl.safeio import check_target, write_atomic, write_text_atomic
-
-    if is_stdout(target):
-        if output_format != "md":
-            raise UsageError("chỉ Markdown (--format md) ghi ra màn hình được; hãy cho -o một tên tệp .docx")
-        sys.stdout.write(rendered.markdown if rendered.markdown.endswith("\n") else rendered.markdown + "\n")
-        for note in rendered.notes:
-            err_console().print(f"  [yellow]•[/] {escape(note)}")
-        return
-    check_target(target, force=force)
-    if pdf and output_format == "docx":
-        check_target(pdf_target(target), force=force)
-    if output_format == "md":
-        write_text_atomic(target, rendered.markdown, force=force)
-    else:
-        document = rendered.document
-        write_atomic(target, document.doc.save, force=force)
-    console = out_console()
-    console.print(f"Đã viết [bold]{escape(display_path(target))}[/]")
-    notes = list(rendered.notes)
-    if output_format == "docx":
-        notes += self_check(target, numbered=numbered)
-    for note in notes:
-        console.print(f"  [yellow]•[/] {escape(note)}")
-    if pdf and output_format == "docx":
-        console.print(f"Đã viết [bold]{escape(display_path(convert_to_pdf(target)))}[/]")
-
-
 def _target(output: Path | None, folder: Path, stem: str, output_format: str) -> Path:
     target = output or folder / f"{stem}.{output_format}"
     if is_stdout(target):
+        if output_format != "md":
+            raise UsageError("chỉ Markdown (--format md) ghi ra màn hình được; hãy cho -o một tên tệp .docx")
         return target
     if target.suffix.lower() != f".{output_format}":
         raise UsageError(f"tệp đích '{target.name}' phải có đuôi .{output_format}")
     return target
 
 
+def _folder(path: Path) -> Path:
+    return path if path.is_dir() else path.parent
+
+
+def _write(
+    rendered: Rendered, target: Path, output_format: str, *, force: bool, pdf: bool, numbered: bool = True
+) -> None:
+    if is_stdout(target):
+        sys.stdout.write(
+            log_text(rendered.markdown if rendered.markdown.endswith("\n") else rendered.markdown + "\n")
+        )
+        notes(rendered.notes, stderr=True)
+        return
+    if output_format == "md":
+        written = api.write_markdown(rendered.markdown, target, force=force)
+    else:
+        written = api.write_document(rendered.document, target, force=force, pdf=pdf, numbered=numbered)
+    wrote(written.paths[:1], [*rendered.notes, *written.notes])
+    wrote(written.paths[1:])
+
+
+def _document(
+    kind: api.DocumentKind,
+    path: Path,
+    stem: str,
+    output: Path | None,
+    output_format: str,
+    *,
+    force: bool,
+    pdf: bool,
+    template: Path | None,
+    ruleset: str | None,
+    numbered: bool = True,
+    quarter: int = 4,
+    as_of: str | None = None,
+) -> Rendered:
+    day = parse_day(as_of) if as_of else None
+    rendered = api.document(kind, path, quarter=quarter, as_of=day, template=template, ruleset=ruleset)
+    target = _target(output, _folder(path), f"{stem}-{rendered.year}", output_format)
+    if not is_stdout(target):
+        api.check_document_target(target, force=force, pdf=pdf and output_format == "docx")
+    _write(
+        rendered, target, output_format, force=force, pdf=pdf and output_format == "docx", numbered=numbered
+    )
+    return rendered
+
+
 def scoresheet_command(
     path: FolderArg,
     output: OutputOpt = None,
     xlsx: Annotated[
-        Path | None, typer.Option("--xlsx", help="Viết thêm bảng điểm dạng Excel (.xlsx).")
+        Path | None, typer.Option("--xlsx", help="Viết bảng điểm dạng Excel (.xlsx) vào tệp này.")
     ] = None,
     output_format: FormatOpt = "docx",
     force: ForceOpt = False,
@@ -184,29 +171,17 @@ def scoresheet_command(
     template: TemplateOpt = None,
     ruleset: RulesetOpt = None,
 ) -> None:
-    from tcpl.documents.reports import build_scoresheet, commune_name, scoresheet
-    from tcpl.documents.tables import write_sheet_xlsx
-    from tcpl.safeio import check_target, write_atomic
-
-    bundle, result = _prepare(path, ruleset, template)
-    target = _target(output, bundle.folder, f"bang-diem-{result.year}", output_format)
     if xlsx is not None:
         if xlsx.suffix.lower() != ".xlsx":
             raise UsageError(f"tệp Excel phải có đuôi .xlsx (không phải '{xlsx.name}')")
         check_target(xlsx, force=force)
-    _write(
-        build_scoresheet(bundle, result, template=template),
-        target,
-        output_format,
-        force=force,
-        pdf=pdf,
-        numbered=False,
-    )
+    if xlsx is None or output is not None:  # --xlsx alone writes only the workbook
+        _document(
+            "scoresheet", path, "bang-diem", output, output_format,
+            force=force, pdf=pdf, template=template, ruleset=ruleset, numbered=False,
+        )  # fmt: skip
     if xlsx is not None:
-        sheet = scoresheet(bundle, result)
-        info = [("Xã", commune_name(bundle)), ("Năm", str(result.year)), ("Bộ tiêu chí", result.ruleset)]
-        write_atomic(xlsx, lambda stream: write_sheet_xlsx(sheet, stream, info=info), force=force)
-        out_console().print(f"Đã viết [bold]{escape(display_path(xlsx))}[/]")
+        wrote(api.scoresheet_workbook(path, xlsx, force=force, ruleset=ruleset).paths)
 
 
 def report_command(
@@ -221,8 +196,8 @@ def report_command(
         typer.Option(
             "--as-of",
             metavar="<ngày>",
-            help="Số liệu tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định: hết quý, hoặc hôm nay nếu"
-            " quý chưa hết.",
+            help="Số liệu tính đến ngày (2026-10-01 hoặc 01/10/2026); mặc định: ngày của báo cáo nếu có, hết"
+            " quý, hoặc hôm nay nếu quý chưa hết.",
         ),
     ] = None,
     force: ForceOpt = False,
@@ -230,23 +205,12 @@ def report_command(
     template: TemplateOpt = None,
     ruleset: RulesetOpt = None,
 ) -> None:
-    from tcpl.documents.reports import build_report
-
     if period not in ("q1", "q2", "q3", "q4"):
         raise UsageError(f"kỳ báo cáo phải là q1, q2, q3 hoặc q4 (không phải '{period}')")
-    checked_template(template)
-    day = parse_day(as_of) if as_of else None
-    bundle = _load(path, ruleset)
-    year = bundle.year.assessment.year
-    if day is not None and not year <= day.year <= year + 1:
-        raise UsageError(
-            f"--as-of phải là một ngày của năm {year} (hoặc đầu năm {year + 1}), không phải {as_of}"
-        )
-    result = _score(bundle)
-    quarter = int(period[1])
-    target = _target(output, bundle.folder, f"bao-cao-{period}-{result.year}", output_format)
-    rendered = build_report(bundle, result, quarter, as_of=day, template=template)
-    _write(rendered, target, output_format, force=force, pdf=pdf)
+    _document(
+        "report", path, f"bao-cao-{period}", output, output_format,
+        force=force, pdf=pdf, template=template, ruleset=ruleset, quarter=int(period[1]), as_of=as_of,
+    )  # fmt: skip
 
 
 def notice_command(
@@ -258,11 +222,10 @@ def notice_command(
     template: TemplateOpt = None,
     ruleset: RulesetOpt = None,
 ) -> None:
-    from tcpl.documents.reports import build_notice
-
-    bundle, result = _prepare(path, ruleset, template)
-    target = _target(output, bundle.folder, f"thong-bao-niem-yet-{result.year}", output_format)
-    _write(build_notice(bundle, result, template=template), target, output_format, force=force, pdf=pdf)
+    _document(
+        "notice", path, "thong-bao-niem-yet", output, output_format,
+        force=force, pdf=pdf, template=template, ruleset=ruleset,
+    )  # fmt: skip
 
 
 def feedback_command(
@@ -274,82 +237,37 @@ def feedback_command(
     template: TemplateOpt = None,
     ruleset: RulesetOpt = None,
 ) -> None:
-    from tcpl.documents.reports import build_feedback
-
-    bundle, result = _prepare(path, ruleset, template)
-    if bundle.feedback is None:
-        out_console().print("[yellow]Không có tệp feedback.yaml: bản tổng hợp ghi 'không có ý kiến'.[/]")
-    target = _target(output, bundle.folder, f"tong-hop-y-kien-{result.year}", output_format)
-    _write(
-        build_feedback(bundle, result, template=template),
-        target,
-        output_format,
-        force=force,
-        pdf=pdf,
-        numbered=False,
-    )
+    _document(
+        "feedback", path, "tong-hop-y-kien", output, output_format,
+        force=force, pdf=pdf, template=template, ruleset=ruleset, numbered=False,
+    )  # fmt: skip
 
 
 def calendar_command(
     path: FolderArg,
     ics: Annotated[
-        Path | None,
-        typer.Option("--ics", help="Viết tệp lịch iCalendar (.ics); '-' là màn hình (chỉ in lịch)."),
+        Path | None, typer.Option("--ics", help="Viết tệp lịch iCalendar (.ics); '-' là màn hình.")
     ] = None,
     as_of: AsOfOpt = None,
-    output_format: TableJsonOpt = "table",
+    output_format: Annotated[str, format_option("calendar")] = "table",
     force: ForceOpt = False,
     ruleset: RulesetOpt = None,
 ) -> None:
-    from tcpl import textfmt as fmt
-    from tcpl.documents.ics import to_ics
-    from tcpl.documents.reports import commune_name
-    from tcpl.engine.calendar import STATE_WORDS, evaluation_calendar, status_of
-    from tcpl.safeio import check_target, write_text_atomic
-
-    day = parse_day(as_of)
-    bundle = _load(path, ruleset)
-    cy = bundle.year
-    events = evaluation_calendar(cy.ruleset.ruleset, cy.assessment, bundle.plan, day)
+    found = api.calendar(path, as_of=parse_day(as_of), ruleset=ruleset)
+    if ics is not None and is_stdout(ics):
+        binary = getattr(sys.stdout, "buffer", None)  # CRLF line ends stay as RFC 5545 wants them
+        sys.stdout.flush()
+        if binary is not None:
+            binary.write(found.ics.encode("utf-8"))
+            binary.flush()
+        else:
+            sys.stdout.write(found.ics)
+        return
     if ics is not None:
-        name = f"Tiếp cận pháp luật {commune_name(bundle)} {cy.assessment.year}"
-        uid = f"{cy.assessment.commune or 'xa'}-{cy.assessment.year}"
-        calendar = to_ics(events, calendar_name=name, uid_prefix=uid, stamp=day)
-        if is_stdout(ics):
-            binary = getattr(sys.stdout, "buffer", None)  # CRLF line ends stay as RFC 5545 wants them
-            if binary is not None:
-                sys.stdout.flush()
-                binary.write(calendar.encode("utf-8"))
-                binary.flush()
-            else:
-                sys.stdout.write(calendar)
-            return
         if ics.suffix.lower() != ".ics":
             raise UsageError(f"tệp lịch phải có đuôi .ics (không phải '{ics.name}')")
         check_target(ics, force=force)
-        write_text_atomic(ics, calendar, force=force)
-    if output_format == "json":
-        write_json(
-            {"as_of": day.isoformat(), "events": [e.to_json() for e in events], "counts": status_of(events)}
-        )
-        return
-    console = out_console()
-    table = Table(
-        header_style="bold",
-        title=f"{commune_name(bundle)} — năm {cy.assessment.year}, tính đến {fmt.short_date(day)}",
-    )
-    for col in ("Hạn", "Việc", "Tình trạng", "Ghi chú"):
-        table.add_column(col, ratio=1 if col in ("Việc", "Ghi chú") else None, no_wrap=col == "Hạn")
-    colours = {"done": "green", "due": "cyan", "late": "red", "undated": "dim"}
-    for e in events:
-        when = fmt.short_date(e.due) if e.due else "—"
-        state = STATE_WORDS[e.state] + (f" {fmt.short_date(e.done_on)}" if e.done_on else "")
-        table.add_row(when, escape(e.title), f"[{colours[e.state]}]{state}[/]", escape(e.detail))
-    console.print(table)
-    counts = status_of(events)
-    console.print(
-        f"Đã xong {counts['done']}, sắp đến hạn {counts['due']}, quá hạn {counts['late']},"
-        f" không có hạn {counts['undated']}."
-    )
+    show(reporters.render("calendar", output_format, found.events, title=found.title, as_of=found.as_of))
     if ics is not None:
-        console.print(f"Đã viết [bold]{escape(display_path(ics))}[/]")
+        write_text_atomic(ics, found.ics, force=force)
+        wrote([ics])

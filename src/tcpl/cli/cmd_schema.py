@@ -8,9 +8,12 @@ from typing import Annotated
 
 import typer
 
-from tcpl.cli.common import EXIT_WRITE, write_json
+from tcpl import api
+from tcpl.cli.common import EXIT_WRITE, show
 from tcpl.errors import UsageError
-from tcpl.loading.schemas import SCHEMA_KINDS, json_schema
+from tcpl.loading.schemas import SCHEMA_KINDS
+from tcpl.reporters.score import as_json
+from tcpl.safeio import write_text_atomic
 
 
 def register(app: typer.Typer) -> None:
@@ -44,14 +47,10 @@ def schema(
     ] = None,
 ) -> None:
     if output_dir is not None:
-        from tcpl.safeio import write_text_atomic
-
         if not output_dir.is_dir():
             raise UsageError(f"thư mục '{output_dir}' không tồn tại")
         for name in SCHEMA_KINDS:
-            text = json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"
+            text = json.dumps(api.schema(name), ensure_ascii=False, indent=2) + "\n"
             write_text_atomic(output_dir / f"{name}.schema.json", text, force=True)
         return
-    if kind not in SCHEMA_KINDS:
-        raise UsageError(f"loại tệp phải là một trong: {', '.join(SCHEMA_KINDS)} (không phải '{kind}')")
-    write_json(json_schema(kind))
+    show(as_json(api.schema(kind or "")))

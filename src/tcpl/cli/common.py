@@ -1,19 +1,22 @@
-"""Helpers shared by the commands: consoles and the words for verdicts."""
+"""What the commands share: consoles, the options written once, showing an output, dates typed in."""
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TextIO, cast
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from tcpl.engine.results import Verdict
+from tcpl import reporters
 from tcpl.errors import UsageError, display_path
-from tcpl.escaping import LogStream, json_document, log_text
+from tcpl.escaping import LogStream, log_text
+from tcpl.reporters import Output
+from tcpl.safeio import STDOUT, write_text_atomic
 
 EXIT_READ = "\n\nMã thoát: 0 xong; 1 tệp YAML có lỗi; 2 lỗi cách dùng."
 """The exit codes of the commands that only read and print."""
@@ -56,6 +59,51 @@ def _log(stream: TextIO) -> TextIO:
     return cast(TextIO, LogStream(stream))
 
 
+# --- showing what a command found -------------------------------------------------------------
+
+
+def show(output: Output, *, to: Path | None = None) -> None:
+    """Write an output: to the screen (or standard output), or to a file (`-o`)."""
+    if to is not None and not is_stdout(to):
+        text = output.text or ""
+        write_text_atomic(to, text if output.machine else log_text(text), force=True)
+        return
+    if output.text is not None:
+        sys.stdout.write(output.text if output.machine else log_text(output.text))
+        sys.stdout.flush()
+    if output.screen:
+        console = out_console()
+        for part in output.screen:
+            console.print(part)
+
+
+def wrote(paths: list[Path], notes: Sequence[str] = (), *, summary: str = "", stderr: bool = False) -> None:
+    """ "Đã viết ..." for each file, then the notes for the officer."""
+    console = err_console() if stderr else out_console()
+    for n, path in enumerate(paths):
+        tail = f": {summary}" if summary and n == 0 else ""
+        console.print(f"Đã viết [bold]{escape(shown_name(path))}[/]{escape(tail)}")
+    for note in notes:
+        console.print(f"  [yellow]•[/] {escape(note)}")
+
+
+def notes(lines: list[str], *, stderr: bool = False) -> None:
+    console = err_console() if stderr else out_console()
+    for line in lines:
+        console.print(f"  [yellow]•[/] {escape(line)}")
+
+
+def shown_name(path: Path) -> str:
+    return "màn hình" if is_stdout(path) else display_path(path)
+
+
+def is_stdout(path: Path | None) -> bool:
+    """`-o -`, `--output-file -`, `--ics -`: standard output rather than a file named "-"."""
+    return path is not None and path == STDOUT
+
+
+# --- options, each written once --------------------------------------------------------------
+
 _FORMAT_ALIASES = {"md": "markdown", "markdown": "md"}
 
 
@@ -73,6 +121,17 @@ def formats(*choices: str) -> Callable[[str], str]:
     return check
 
 
+def format_option(command: str, *, extra: tuple[str, ...] = (), envvar: str | None = None) -> Any:
+    """--format for `command`: its choices come from the reporters' registry."""
+    choices = (*extra, *reporters.choices(command))
+    words = ", ".join(choices[:-1]) + f" hoặc {choices[-1]}" if len(choices) > 1 else choices[0]
+    if "markdown" in choices:
+        words = words.replace("markdown", "markdown (md)")
+    return typer.Option(
+        "--format", "-f", help=f"Định dạng: {words}.", callback=formats(*choices), envvar=envvar
+    )
+
+
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
@@ -80,62 +139,32 @@ AsOfOpt = Annotated[
     ),
 ]
 """--as-of for the commands that judge deadlines; parsed by `parse_day`."""
-TableJsonOpt = Annotated[
-    str, typer.Option("--format", "-f", help="table hoặc json.", callback=formats("table", "json"))
-]
-ReadFormatOpt = Annotated[
-    str,
+RulesetOpt = Annotated[
+    str | None,
     typer.Option(
-        "--format",
-        "-f",
-        help="Định dạng: table, json hoặc markdown (md).",
-        callback=formats("table", "json", "markdown"),
+        "--ruleset",
+        metavar="<mã hoặc tệp>",
+        help="Chấm theo bộ tiêu chí này: mã có sẵn (qd27-2025) hoặc tệp (kể cả lớp bổ sung extends:).",
     ),
 ]
-"""--format of the commands that print a result: table (screen), json (scripts), markdown (a PR comment)."""
+ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đích đã có.")]
+TemplateOpt = Annotated[
+    Path | None, typer.Option("--template", help="Mẫu thân văn bản riêng (Markdown + Jinja).")
+]
+PdfOpt = Annotated[bool, typer.Option("--pdf", help="Chuyển thêm sang PDF bằng LibreOffice (với docx).")]
 
 
-def checked_template(path: Path | None) -> Path | None:
-    """The --template option: the file must exist (a usage error otherwise)."""
-    if path is not None and not path.is_file():
-        raise UsageError(f"không tìm thấy mẫu '{display_path(path)}'")
-    return path
-
-
-def checked_ruleset(path: Path | None) -> Path | None:
-    """The --ruleset option: the file must exist (a usage error otherwise)."""
-    if path is not None and not path.is_file():
-        raise UsageError(f"không tìm thấy tệp bộ tiêu chí '{path}'")
-    return path
-
-
-def self_check(path: Path, *, numbered: bool = True, recipients: bool = True) -> list[str]:
-    """Read the written document back and check it against Decree 30 (problems become notes)."""
-    from tcpl.documents.checks import check_nd30
-
-    problems = check_nd30(path, numbered=numbered, recipients=recipients)
-    return [f"Thể thức (Nghị định 30): {p}" for p in problems]
-
-
-STDOUT_NAME = "-"
-"""`-o -`, `--output-file -`, `--ics -`: write to standard output rather than to a file named "-"."""
-
-
-def is_stdout(path: Path | None) -> bool:
-    return path is not None and str(path) == STDOUT_NAME
-
-
-def write_json(data: Any) -> None:
-    """Machine output bypasses Rich: no colour code can leak into it."""
-    sys.stdout.write(json_document(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n")
-
-
-def write_text(text: str) -> None:
-    """Plain human text (and Markdown): one log-safe line at a time."""
-    sys.stdout.write(log_text(text if text.endswith("\n") else text + "\n"))
-
-
-def verdict_style(met: Verdict, *, missing: bool = False) -> str:
-    if missing or met is None:
-        return "yellow"
-    return "green" if met else "red"
+def parse_day(text: str | None) -> date:
+    """--as-of: ISO (2026-10-01) as in the YAML files, or the way it is written on paper (01/10/2026)."""
+    if text is None:
+        return date.today()
+    try:
+        if "/" in text:
+            day, month, year = (int(part) for part in text.split("/"))
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"--as-of phải là một ngày, dạng NĂM-THÁNG-NGÀY (2026-10-01) hoặc NGÀY/THÁNG/NĂM (01/10/2026),"
+            f" không phải '{text}'"
+        ) from None

@@ -45,6 +45,8 @@ class Rendered:
     document: Nd30Document
     markdown: str
     notes: list[str] = field(default_factory=list)
+    year: int = 0
+    """The evaluation year (for the file's default name)."""
 
 
 def require_commune(bundle: Bundle) -> Commune:
@@ -404,6 +406,8 @@ def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path 
     info = _frame(bundle, meta, symbol=None, ref=ref, kinh_gui=False, recipients=["Lưu: VT, TP."])
     doc = signed_document(info, body)
     notes = document_notes(bundle, result)
+    if bundle.feedback is None:
+        notes.append("Không có tệp feedback.yaml: bản tổng hợp ghi là không có ý kiến.")
     start = context["posting"]["start"]
     for n, opinion in enumerate(bundle.feedback.opinions if bundle.feedback else [], start=1):
         # Opinions answer the posted draft: one dated before the posting began has a wrong date.

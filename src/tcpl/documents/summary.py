@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from tcpl import textfmt as fmt
-from tcpl.batch import CommuneYearSummary
 from tcpl.documents.scoresheet import Column, Sheet, SheetRow
 from tcpl.escaping import spreadsheet_text
 from tcpl.loading.filekinds import OFFICE_NAMES
 from tcpl.loading.loader import Loader
+from tcpl.loading.tree import CommuneYearSummary
 from tcpl.models.office import Office
 
 if TYPE_CHECKING:

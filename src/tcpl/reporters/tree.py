@@ -1,6 +1,6 @@
-"""Machine formats of a tree check: JSON, GitHub annotations and step summary, JUnit XML, SARIF.
+"""`tcpl check` and `tcpl validate` output: text, JSON, GitHub annotations and step summary, JUnit, SARIF.
 
-They are plain strings written without Rich, so no colour code can leak into them.
+The machine formats are plain strings written without Rich, so no colour code can leak into them.
 """
 
 from __future__ import annotations
@@ -9,16 +9,19 @@ import hashlib
 import json
 import os
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from rich.text import Text
+
 from tcpl import __version__, codes
 from tcpl import textfmt as fmt
-from tcpl.batch import CommuneYearSummary, TreeResult
 from tcpl.errors import Diagnostic, Severity
 from tcpl.escaping import json_document, markdown_cell, xml_document, xml_text
+from tcpl.loading.tree import CommuneYearSummary, TreeResult
+from tcpl.reporters.output import Output
 
 GITHUB_ANNOTATION_LIMIT = 50
 """GitHub shows 10 errors per step and 50 per job; more is noise in the log."""
@@ -371,3 +374,110 @@ def to_sarif(result: TreeResult, *, require_recognized: bool, root: Path | None 
         ],
     }
     return json_document(json.dumps(sarif, ensure_ascii=False, indent=2)) + "\n"
+
+
+# --- human text -------------------------------------------------------------------------------
+
+KIND_WORDS = {
+    "ruleset": "bộ tiêu chí",
+    "assessment": "đánh giá",
+    "commune": "thông tin xã",
+    "plan": "kế hoạch",
+    "feedback": "ý kiến",
+    "office": "cơ quan",
+    None: "không rõ loại",
+}
+
+
+def skipped_note(paths: list[str], *, shown: int = 3) -> str:
+    """The sentence both `validate` and `check` end with when they left other tools' files alone."""
+    if not paths:
+        return ""
+    names = ", ".join(paths[:shown]) + (", …" if len(paths) > shown else "")
+    return (
+        f" Bỏ qua {len(paths)} tệp YAML không phải của tcpl ({names}); một tệp của tcpl cần"
+        " 'kind:', tên và chỗ của nó (commune.yaml, <năm>/assessment.yaml, criteria/...)."
+    )
+
+
+def check_lines(result: TreeResult, *, verbose: bool) -> list[str]:
+    """`tcpl check` for a person: every problem, the communes (or those not recognised), the counts."""
+    lines = [d.report_line() for d in result.diagnostics]
+    c = counts(result)
+    show_all = verbose or len(result.communes) <= 30
+    for cy in result.communes:
+        if show_all or cy.recognized is not True:
+            total = f" — {fmt.number(cy.total_points)} điểm" if cy.total_points is not None else ""
+            lines.append(
+                f"{cy.path}: {cy.name or cy.commune} năm {cy.year}: {fmt.recognition_word(cy.recognized)}{total}"
+            )
+    share = fmt.percent(c["recognized_share"]) if c["recognized_share"] is not None else "—"
+    lines.append(
+        f"Đã kiểm tra {c['files']} tệp: {c['files_with_errors']} tệp có lỗi ({c['errors']} lỗi, {c['warnings']}"
+        f" cảnh báo). Đã chấm {c['commune_years']} xã-năm: {c['recognized']} đạt chuẩn ({share}),"
+        f" {c['not_recognized']} chưa đạt, {c['undetermined']} chưa xác định." + skipped_note(result.skipped)
+    )
+    return lines
+
+
+def check_text(result: TreeResult, *, require_recognized: bool, verbose: bool = False) -> Output:
+    return Output.lines("\n".join(check_lines(result, verbose=verbose)))
+
+
+def check_screen(result: TreeResult, *, require_recognized: bool, verbose: bool = False) -> Output:
+    """The same lines, coloured: errors red, warnings yellow."""
+    styled = []
+    for line in check_lines(result, verbose=verbose):
+        style = "red" if ": lỗi " in line else ("yellow" if ": cảnh báo " in line else "")
+        styled.append(Text(line, style=style))
+    return Output.rich(*styled)
+
+
+def check_json(result: TreeResult, *, require_recognized: bool, verbose: bool = False) -> Output:
+    return Output.document(to_json(result, require_recognized=require_recognized))
+
+
+def check_github(result: TreeResult, *, require_recognized: bool, verbose: bool = False) -> Output:
+    return Output.document(to_github(result, require_recognized=require_recognized))
+
+
+def check_junit(result: TreeResult, *, require_recognized: bool, verbose: bool = False) -> Output:
+    return Output.document(to_junit(result, require_recognized=require_recognized))
+
+
+def check_sarif(result: TreeResult, *, require_recognized: bool, verbose: bool = False) -> Output:
+    return Output.document(to_sarif(result, require_recognized=require_recognized))
+
+
+def validate_text(result: TreeResult, *, strict: bool, quiet: bool) -> Output:
+    lines = [d.report_line() for d in result.diagnostics]
+    if not quiet:
+        checked = {f.path for f in result.files} | {d.path for d in result.diagnostics}
+        bad = {f.path for f in result.files if not f.ok} | {
+            d.path for d in result.diagnostics if d.severity is Severity.ERROR
+        }
+        kinds = Counter(KIND_WORDS[f.kind] for f in result.files)
+        kinds.update(KIND_WORDS[None] for _ in checked - {f.path for f in result.files})
+        breakdown = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        lines.append(
+            f"Đã kiểm tra {len(checked)} tệp"
+            + (f" ({breakdown})" if breakdown else "")
+            + f": {len(checked) - len(bad)} hợp lệ, {len(bad)} có lỗi; {result.errors} lỗi, {result.warnings} cảnh báo."
+            + skipped_note(result.skipped)
+        )
+    return Output.lines("\n".join(lines))
+
+
+def validate_json(result: TreeResult, *, strict: bool, quiet: bool) -> Output:
+    data = {
+        "version": 1,
+        "status": "fail" if validation_failed(result, strict=strict) else "ok",
+        "files": [{"path": f.path, "kind": f.kind, "ok": f.ok} for f in result.files],
+        "skipped": result.skipped,
+        "diagnostics": [d.to_json() for d in result.diagnostics],
+    }
+    return Output.document(json_document(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
+def validation_failed(result: TreeResult, *, strict: bool) -> bool:
+    return result.errors > 0 or (strict and result.warnings > 0)

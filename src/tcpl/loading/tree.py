@@ -117,7 +117,7 @@ class _Chunk:
     """Year folders holding an assessment file, valid or not (a broken one is not a missing one)."""
 
 
-def _work(paths: list[str], ruleset: str | None) -> _Chunk:
+def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
     from tcpl.engine.scoring import score_loaded
 
     loader = _loader(ruleset)
@@ -142,7 +142,7 @@ def _work(paths: list[str], ruleset: str | None) -> _Chunk:
             out.names[str(path.resolve().parent)] = (model.full_name, model.province, model.id)
         elif isinstance(model, Plan):
             out.plans.append((str(path.resolve().parent), model.year, display_path(path)))
-        elif isinstance(model, Assessment) and loaded.ruleset is not None:
+        elif isinstance(model, Assessment) and loaded.ruleset is not None and score:
             rs = loaded.ruleset
             try:
                 result = score_loaded(rs, model)
@@ -206,12 +206,15 @@ def scan_tree(
     ruleset: Path | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    score: bool = True,
 ) -> TreeResult:
-    """Validate every YAML file under the roots and score every assessment.
+    """Validate every YAML file under the roots and, with `score`, score every assessment.
 
-    A file among the roots stands for its commune-year (see `commune_year_scope`).
+    `tcpl check` scores, and checks the tree as a whole: a file among the roots stands for its
+    commune-year (see `commune_year_scope`). `tcpl validate` is the same pipeline without the
+    scores and the tree checks, over exactly the files given.
     """
-    found = discover(commune_year_scope(roots))
+    found = discover(commune_year_scope(roots) if score else roots)
     files = found.files
     if not files and not found.problems:
         raise UsageError(f"không có tệp YAML nào trong {', '.join(display_path(r) for r in roots)}")
@@ -223,13 +226,14 @@ def scan_tree(
     done = 0
     if jobs <= 1:
         for chunk in chunks:
-            parts.append(_work(chunk, rs))
+            parts.append(_work(chunk, rs, score))
             done += len(chunk)
             if progress:
                 progress(done, total)
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for chunk, part in zip(chunks, pool.map(_work, chunks, [rs] * len(chunks)), strict=True):
+            jobs_of = pool.map(_work, chunks, [rs] * len(chunks), [score] * len(chunks))
+            for chunk, part in zip(chunks, jobs_of, strict=True):
                 parts.append(part)
                 done += len(chunk)
                 if progress:
@@ -247,7 +251,8 @@ def scan_tree(
         names.update(part.names)
         plans.extend(part.plans)
         assessed |= part.assessed
-    _cross_checks(result, names, plans, assessed)
+    if score:
+        _cross_checks(result, names, plans, assessed)
     # A ruleset's problem is found through each assessment that uses it: report it once.
     result.diagnostics = sorted(set(result.diagnostics), key=Diagnostic.sort_key)
     result.communes.sort(key=lambda c: (c.province or "", c.path))
