@@ -203,9 +203,9 @@ SUMMARY_SUFFIXES = (".xlsx", ".csv", ".docx")
 
 
 def find_office(root: Path) -> Office | None:
-    from tcpl.documents.summary import load_office
+    from tcpl.loading.office import find_office as found
 
-    return load_office(root)
+    return found(root)
 
 
 def write_summary(found: Summary, output: Path, *, force: bool, office: Office | None = None) -> list[str]:
@@ -340,11 +340,13 @@ class RenderedPlan:
 def plan_render(plan: Path | LoadedPlan, *, template: Path | None = None) -> RenderedPlan:
     """The KẾ HOẠCH of a plan.yaml (or of a plan already loaded) as a Decree 30 document, not yet saved."""
     from tcpl.documents.plan_doc import build_plan_document
+    from tcpl.loading.office import find_office as office_of
 
     loaded = load_plan(plan) if isinstance(plan, Path) else plan
-    return RenderedPlan(
-        build_plan_document(loaded.plan, loaded.commune, template=checked_template(template)), loaded
+    document = build_plan_document(
+        loaded.plan, loaded.commune, template=checked_template(template), office=office_of(loaded.path)
     )
+    return RenderedPlan(document, loaded)
 
 
 def plan_document_target(loaded: LoadedPlan, output: Path | None) -> Path:

@@ -160,3 +160,36 @@ def test_criterion_maxima_must_add_up_to_the_total(tmp_path: Path, registry: Rul
     )
     with pytest.raises(InvalidFilesError, match="khác tổng số điểm tối đa 100"):
         registry.load_path(path)
+
+
+def test_procedure_step_found_by_role_not_by_id(tmp_path: Path) -> None:
+    # A province names its posting step its own way: the role, not the id, makes it the posting.
+    path = tmp_path / "tinh-x.yaml"
+    path.write_text(
+        "id: tinh-x\nextends: qd25-2021\nprocedure:\n"
+        "  - id: public_posting\n    role: null\n"
+        "  - id: niem_yet_tinh\n    role: public_posting\n    name: Niêm yết 07 ngày\n    min_days: 7\n",
+        encoding="utf-8",
+    )
+    ruleset = RulesetRegistry().load_path(path).ruleset
+    step = ruleset.step("public_posting")
+    assert step is not None and step.id == "niem_yet_tinh" and step.min_days == 7
+    assert ruleset.step("submit_dossier") is not None
+
+
+def test_two_steps_with_one_role_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "tinh-x.yaml"
+    path.write_text(
+        "id: tinh-x\nextends: qd25-2021\nprocedure:\n"
+        "  - id: niem_yet_tinh\n    role: public_posting\n    name: Niêm yết\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidFilesError, match="public_posting"):
+        RulesetRegistry().load_path(path)
+
+
+def test_misspelt_form_name_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "tinh-x.yaml"
+    path.write_text("id: tinh-x\nextends: qd27-2025\nforms:\n  scoresheeet: Bảng điểm\n", encoding="utf-8")
+    with pytest.raises(InvalidFilesError, match="scoresheeet"):
+        RulesetRegistry().load_path(path)

@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
     app.command(
         "scoresheet",
         help=(
-            "Bảng tự chấm điểm (Mẫu 02 với QĐ 25/2021): mỗi tiêu chí, chỉ tiêu, nội dung một dòng, tổng"
+            "Bảng tự chấm điểm (tên và mẫu theo bộ tiêu chí của năm, mục forms): mỗi tiêu chí, chỉ tiêu, nội dung một dòng, tổng"
             " điểm và kết quả; khổ ngang, dòng tiêu đề lặp lại mỗi trang. --xlsx viết thêm bảng Excel.\n\n"
             "[bold]Ví dụ:[/]\n\n"
             "  tcpl scoresheet plans/huong-binh/2023 -o bang-diem.docx --xlsx bang-diem.xlsx" + EXIT_WRITE
@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
         "report",
         help=(
             "BÁO CÁO gửi cấp trên. q1, q2, q3: tiến độ thực hiện kế hoạch (việc đến hạn, đã xong, chậm"
-            " và lý do, số liệu, việc quý tới). q4: báo cáo đánh giá cả năm (Mẫu 01 với QĐ 25/2021),"
+            " và lý do, số liệu, việc quý tới). q4: báo cáo đánh giá cả năm (mẫu theo bộ tiêu chí của năm),"
             " kết quả chấm như `tcpl score`, tồn tại, đề xuất; chỉ đề nghị công nhận khi xã đủ điều"
             " kiện; bảng điểm kèm theo làm Phụ lục.\n\n"
             "[bold]Ví dụ:[/]\n\n"

@@ -20,7 +20,6 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from tcpl.documents.frame import QUOC_HIEU, TIEU_NGU
 from tcpl.documents.style import Nd30Style, default_style
 
 NUMBER_RE = re.compile(r"^Số: ?(\d{2,}|\u00a0+)/[A-ZĐ]+(-[A-ZĐ0-9]+)+$")
@@ -187,8 +186,8 @@ def check_nd30(
     header: Table = doc.tables[0]
     cells = [c for row in header.rows for c in row.cells]
     texts = {p.text: p for c in cells for p in c.paragraphs}
-    qh = texts.get(QUOC_HIEU)
-    tn = texts.get(TIEU_NGU)
+    qh = texts.get(style.words.quoc_hieu)
+    tn = texts.get(style.words.tieu_ngu)
     if qh is None:
         problems.append("thiếu Quốc hiệu trong bảng tiêu đề")
     else:
@@ -230,22 +229,23 @@ def check_nd30(
             if r is None or not r.bold:
                 problems.append("tên loại văn bản phải in đậm")
     # Nơi nhận.
-    label = next((p for p in all_paragraphs(doc) if p.text == "Nơi nhận:"), None)
+    noi_nhan = f"{style.words.noi_nhan}:"
+    label = next((p for p in all_paragraphs(doc) if p.text == noi_nhan), None)
     if label is None:
         if recipients:
-            problems.append("thiếu 'Nơi nhận:'")
+            problems.append(f"thiếu '{noi_nhan}'")
     else:
         r = _first_run(doc, label)
         if r is None or not (r.bold and r.italic and r.size == style.sizes.noi_nhan_label):
-            problems.append("'Nơi nhận:' phải đậm, nghiêng, cỡ 12")
+            problems.append(f"'{noi_nhan}' phải đậm, nghiêng, cỡ {style.sizes.noi_nhan_label:g}")
         cell_paragraphs = _cell_of(doc, label)
-        items = [p for p in cell_paragraphs if p.text and p.text != "Nơi nhận:"]
-        if not items or not items[-1].text.startswith("- Lưu: VT"):
-            problems.append("danh sách nơi nhận phải kết thúc bằng '- Lưu: VT, ...'")
+        items = [p for p in cell_paragraphs if p.text and p.text != noi_nhan]
+        if not items or not items[-1].text.startswith(f"- {style.words.archive}"):
+            problems.append(f"danh sách nơi nhận phải kết thúc bằng '- {style.words.archive}, ...'")
         for p in items:
             r = _first_run(doc, p)
             if r is None or r.size != style.sizes.noi_nhan_list:
-                problems.append(f"nơi nhận '{p.text[:30]}' phải cỡ 11")
+                problems.append(f"nơi nhận '{p.text[:30]}' phải cỡ {style.sizes.noi_nhan_list:g}")
     # Page numbers: in the header from page 2, not on page 1.
     first = doc.sections[0]
     if not first.different_first_page_header_footer:

@@ -28,8 +28,6 @@ from tcpl.documents.style import Nd30Style, default_style, text_width_mm
 from tcpl.models.commune import Signer
 from tcpl.textfmt import long_date
 
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 CELL_PADDING_MM = 1.9  # Word's default left/right cell margin (0,19 cm)
 
 # Schema order of w:pPr children after w:pBdr, and of w:sectPr children after w:pgNumType:
@@ -78,83 +76,59 @@ _SECTPR_AFTER_PGNUMTYPE = (
 )
 
 
-def document_number(number: str | None, symbol: str) -> str:
+NUMBER_BLANK = chr(0xA0) * 6
+"""Room left for the number of a document not yet issued."""
+DATE_BLANK = chr(0xA0) * 4
+"""Room left for the day and the month of a document not yet signed."""
+
+
+def number_text(number: str | None) -> str:
+    """ "05" for 5 (numbers below 10 take a leading zero, II.3); a blank for a draft."""
+    if not number:
+        return NUMBER_BLANK
+    digits = number.lstrip("0") or "0"
+    return digits.zfill(2) if int(digits) < 10 else digits
+
+
+def draft_date(year: int | None) -> str:
+    """ "ngày    tháng    năm 2026": the date line of a document to be dated when signed."""
+    return f"ngày{DATE_BLANK}tháng{DATE_BLANK}năm" + (f" {year}" if year else "")
+
+
+def document_number(number: str | None, symbol: str, label: str = "") -> str:
     """ "Số: 05/KH-UBND"; a draft leaves room for the number: "Số:      /KH-UBND"."""
+    label = label or default_style().words.number
     if number:
-        digits = number.lstrip("0") or "0"
-        number = digits.zfill(2) if int(digits) < 10 else digits
-        return f"Số: {number}/{symbol}"
-    return f"Số:{chr(0xA0) * 6}/{symbol}"
+        return f"{label}: {number_text(number)}/{symbol}"
+    return f"{label}:{NUMBER_BLANK}/{symbol}"
 
 
 def place_and_date(place: str, day: date | None) -> str:
     """ "Hương Bình, ngày 05 tháng 01 năm 2023" (II.4); a draft: "Hương Bình, ngày    tháng    năm 2023"."""
     if day is None:
-        blank = chr(0xA0) * 4
-        return f"{place}, ngày{blank}tháng{blank}năm"
+        return f"{place}, {draft_date(None)}"
     return f"{place}, {long_date(day)}"
 
 
-# Two-syllable words a line break must not split (a break inside them reads as two words).
-_COMPOUNDS = frozenset(
-    tuple(w.split())
-    for w in (
-        "đánh giá",
-        "pháp luật",
-        "tiếp cận",
-        "công nhận",
-        "thực hiện",
-        "kế hoạch",
-        "ý kiến",
-        "phản ánh",
-        "cá nhân",
-        "tổ chức",
-        "nhân dân",
-        "ủy ban",
-        "thông tin",
-        "phổ biến",
-        "giáo dục",
-        "hòa giải",
-        "kết quả",
-        "tổng hợp",
-        "niêm yết",
-        "công khai",
-        "dự thảo",
-        "báo cáo",
-        "xây dựng",
-        "đạt chuẩn",
-        "quy định",
-        "chỉ tiêu",
-        "tiêu chí",
-        "kiến nghị",
-        "giải trình",
-        "tiếp thu",
-        "đề nghị",
-        "nhiệm vụ",
-        "điểm số",
-        "tự đánh",
-        "trợ giúp",
-        "pháp lý",
-        "cơ sở",
-        "đặc khu",
-        "thị trấn",
-        "thị xã",
-    )
-)
-
-
-def _break_penalty(left: str, right: str) -> float:
+def _break_penalty(left: str, right: str, phrases: frozenset[tuple[str, ...]]) -> float:
     """How bad it is to end a line after `left` and start the next with `right`."""
     if left[:1].isupper() and right[:1].isupper() and not right.isupper():
         return 10000.0  # inside a proper name ("Hương | Bình")
-    if (left.lower(), right.lower()) in _COMPOUNDS:
+    if (left.lower(), right.lower()) in phrases:
         return 3000.0
     if left.lower() in ("năm", "số", "xã", "phường") and right[:1].isdigit() | right[:1].isupper():
         return 3000.0  # "năm | 2023", "xã | Hương Bình"
     return 0.0
 
 
-def balanced_lines(text: str, size: float, max_width_mm: float, *, bold: bool = False) -> list[str]:
+def balanced_lines(
+    text: str,
+    size: float,
+    max_width_mm: float,
+    *,
+    bold: bool = False,
+    phrases: frozenset[tuple[str, ...]] | None = None,
+) -> list[str]:
     """Split a centred line that would wrap into lines of similar length, never inside a name.
 
     Lines are chosen by dynamic programming over the break points: each line must fit; lines far
@@ -162,6 +136,7 @@ def balanced_lines(text: str, size: float, max_width_mm: float, *, bold: bool = 
     """
     if text_width_mm(text, size, bold=bold) <= max_width_mm:
         return [text]
+    keep = default_style().phrases if phrases is None else phrases
     words = text.split()
     n = len(words)
 
@@ -185,7 +160,7 @@ def balanced_lines(text: str, size: float, max_width_mm: float, *, bold: bool = 
                         continue
                     cost = best[k - 1][i] + (w - target) ** 2
                     if i > 0:
-                        cost += _break_penalty(words[i - 1], words[i])
+                        cost += _break_penalty(words[i - 1], words[i], keep)
                     if cost < best[k][j]:
                         best[k][j], choice[k][j] = cost, i
         if best[count][n] < inf:
@@ -199,8 +174,9 @@ def balanced_lines(text: str, size: float, max_width_mm: float, *, bold: bool = 
     return [text]
 
 
-DEFAULT_SIGNER = Signer(lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
-"""The People's Committee's usual signature block when neither the file nor commune.yaml gives one."""
+def default_signer() -> Signer:
+    """The signature block when neither the file nor commune.yaml gives one (templates/nd30.yaml)."""
+    return Signer(lines=default_style().default_signer)
 
 
 @dataclass
@@ -243,8 +219,8 @@ class Nd30Document:
         section.bottom_margin = Mm(s.margins_mm.bottom)
         section.left_margin = Mm(s.margins_mm.left)
         section.right_margin = Mm(s.margins_mm.right)
-        section.header_distance = Mm(10)
-        section.footer_distance = Mm(10)
+        section.header_distance = Mm(s.layout.header_footer_mm)
+        section.footer_distance = Mm(s.layout.header_footer_mm)
 
     def _set_fonts(self, rpr: Any) -> None:
         fonts = rpr.find(qn("w:rFonts"))
@@ -472,19 +448,23 @@ class Nd30Document:
                 line.upper(), container=body_cell, size=sizes.issuing_body, bold=True, align=centre
             )
         longest = max(text_width_mm(x.upper(), sizes.issuing_body, bold=True) for x in info.issuing_body)
-        self.rule_under(self.paragraph(container=body_cell), left - 2 * CELL_PADDING_MM, longest * 0.42)
-
-        self.paragraph(QUOC_HIEU, container=nation_cell, size=sizes.quoc_hieu, bold=True, align=centre)
-        self.paragraph(TIEU_NGU, container=nation_cell, size=sizes.tieu_ngu, bold=True, align=centre)
+        self.rule_under(
+            self.paragraph(container=body_cell),
+            left - 2 * CELL_PADDING_MM,
+            longest * s.layout.body_rule_share,
+        )
+        words = s.words
+        self.paragraph(words.quoc_hieu, container=nation_cell, size=sizes.quoc_hieu, bold=True, align=centre)
+        self.paragraph(words.tieu_ngu, container=nation_cell, size=sizes.tieu_ngu, bold=True, align=centre)
         self.rule_under(
             self.paragraph(container=nation_cell),
             right - 2 * CELL_PADDING_MM,
-            text_width_mm(TIEU_NGU, sizes.tieu_ngu, bold=True),
+            text_width_mm(words.tieu_ngu, sizes.tieu_ngu, bold=True),
         )
         number_cell, date_cell = table.rows[1].cells
         if info.symbol:  # a document without a number (a bản tổng hợp) leaves the cell empty
             self.paragraph(
-                document_number(info.number, info.symbol),
+                document_number(info.number, info.symbol, words.number),
                 container=number_cell,
                 size=sizes.number,
                 align=centre,
@@ -498,13 +478,14 @@ class Nd30Document:
     def title(self, info: FrameInfo) -> None:
         """Tên loại and trích yếu, centred and bold, with a short rule under them (II.5)."""
         sizes = self.style.sizes
+        layout = self.style.layout
         centre = WD_ALIGN_PARAGRAPH.CENTER
         self.paragraph(
             info.doc_type.upper(),
             size=sizes.doc_type,
             bold=True,
             align=centre,
-            space_before=18,
+            space_before=layout.title_space_before_pt,
             keep_with_next=True,
         )
         width = self.width_mm
@@ -513,35 +494,47 @@ class Nd30Document:
             # One paragraph: the lines given, each split into balanced lines if it would wrap.
             p = self.paragraph(size=sizes.subject, bold=True, align=centre, keep_with_next=True)
             for line in info.subject:
-                shown.extend(balanced_lines(line, sizes.subject, width * 0.92, bold=True))
+                shown.extend(
+                    balanced_lines(
+                        line,
+                        sizes.subject,
+                        width * layout.subject_width,
+                        bold=True,
+                        phrases=self.style.phrases,
+                    )
+                )
             for n, part in enumerate(shown):
                 r = self.run(p, part, size=sizes.subject, bold=True)
                 if n < len(shown) - 1:
                     r.add_break()
         longest = max((text_width_mm(x, sizes.subject, bold=True) for x in shown), default=40.0)
         longest = min(longest, width)
-        self.rule_under(self.paragraph(keep_with_next=True), width, longest * 0.4, space_before=4)
+        self.rule_under(
+            self.paragraph(keep_with_next=True), width, longest * layout.title_rule_share, space_before=4
+        )
         if info.kinh_gui:
             self.kinh_gui(info.kinh_gui)
 
     def kinh_gui(self, recipients: list[str]) -> None:
         """ "Kính gửi: ..." (ô 9a): one recipient on the line, several as a dash list."""
         size = self.style.sizes.kinh_gui
+        label = self.style.words.kinh_gui
+        layout = self.style.layout
         if len(recipients) == 1:
             self.paragraph(
-                f"Kính gửi: {recipients[0]}",
+                f"{label}: {recipients[0]}",
                 size=size,
                 align=WD_ALIGN_PARAGRAPH.CENTER,
                 space_before=6,
                 space_after=6,
             )
             return
-        first = self.paragraph("Kính gửi:", size=size, align=WD_ALIGN_PARAGRAPH.LEFT, space_before=6)
-        first.paragraph_format.left_indent = Cm(4)
+        first = self.paragraph(f"{label}:", size=size, align=WD_ALIGN_PARAGRAPH.LEFT, space_before=6)
+        first.paragraph_format.left_indent = Cm(layout.kinh_gui_indent_cm)
         for n, name in enumerate(recipients):
             end = "." if n == len(recipients) - 1 else ";"
             item = self.paragraph(f"- {name.rstrip(';.')}{end}", size=size, align=WD_ALIGN_PARAGRAPH.LEFT)
-            item.paragraph_format.left_indent = Cm(6)
+            item.paragraph_format.left_indent = Cm(layout.kinh_gui_list_indent_cm)
 
     def body_paragraph(self, text: str = "", **kwargs: Any) -> Paragraph:
         s = self.style
@@ -550,10 +543,10 @@ class Nd30Document:
         kwargs.setdefault("line_spacing", s.body.line_spacing)
         return self.paragraph(text, **kwargs)
 
-    def signature(self, info: FrameInfo, *, with_closing_mark: bool = False) -> None:
+    def signature(self, info: FrameInfo) -> None:
         """Nơi nhận (left) and the signer (right) in one borderless block that does not split."""
         s = self.style
-        left = round(self.width_mm * 0.45, 1)
+        left = round(self.width_mm * s.layout.signature_split, 1)
         right = round(self.width_mm - left, 1)
         # Keep the last lines of the body with the signature: a page must not hold the signer alone.
         body = [p for p in self.doc.paragraphs if p.text.strip()]
@@ -564,7 +557,7 @@ class Nd30Document:
         recipients_cell, signer_cell = table.rows[0].cells
         if info.recipients:
             self.paragraph(
-                "Nơi nhận:",
+                f"{s.words.noi_nhan}:",
                 container=recipients_cell,
                 size=s.sizes.noi_nhan_label,
                 bold=True,
@@ -613,7 +606,11 @@ class Nd30Document:
             self.paragraph(note, size=sizes.body, italic=True, align=centre, keep_with_next=True)
         width = self.width_mm
         longest = max((text_width_mm(x.upper(), sizes.annex_title, bold=True) for x in title), default=40.0)
-        self.rule_under(self.paragraph(keep_with_next=True), width, min(longest, width) * 0.4)
+        self.rule_under(
+            self.paragraph(keep_with_next=True),
+            width,
+            min(longest, width) * self.style.layout.title_rule_share,
+        )
 
     @property
     def width_mm(self) -> float:

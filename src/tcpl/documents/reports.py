@@ -15,10 +15,10 @@ from typing import Any
 from tcpl import kinds
 from tcpl import textfmt as fmt
 from tcpl.documents.body import render_body, signed_document
-from tcpl.documents.frame import DEFAULT_SIGNER, FrameInfo, Nd30Document
+from tcpl.documents.frame import FrameInfo, Nd30Document, default_signer, draft_date, number_text
+from tcpl.documents.front_matter import FrontMatter, fill, render_document
 from tcpl.documents.scoresheet import Sheet, build_sheet, sheet_markdown, verdict_sentence
 from tcpl.documents.tables import add_sheet_table
-from tcpl.documents.templating import render_template, split_front_matter
 from tcpl.engine.gap import gap
 from tcpl.engine.results import ScoreResult
 from tcpl.engine.timewindow import quarter_window
@@ -26,8 +26,8 @@ from tcpl.engine.tracking import CLOSED, overlaps, task_states
 from tcpl.errors import UsageError, display_path
 from tcpl.escaping import markdown as md
 from tcpl.loading.bundle import Bundle
-from tcpl.models.assessment import DocumentRef
 from tcpl.models.commune import Commune
+from tcpl.models.document import DocumentKey, DocumentRef, defaults_for
 
 TEMPLATES = {
     "quarter": "bao-cao-quy.md.j2",
@@ -36,6 +36,8 @@ TEMPLATES = {
     "feedback": "tong-hop-y-kien.md.j2",
     "scoresheet": "bang-diem.md.j2",
 }
+
+REPORT_KEYS: tuple[DocumentKey, ...] = ("report_q1", "report_q2", "report_q3", "report_q4")
 
 
 @dataclass
@@ -85,31 +87,28 @@ def _ref(bundle: Bundle, key: str) -> DocumentRef:
     return bundle.year.assessment.documents.get(key) or DocumentRef()  # type: ignore[call-overload]
 
 
-def _frame(
-    bundle: Bundle,
-    meta: dict[str, list[str]],
-    *,
-    symbol: str | None,
-    ref: DocumentRef,
-    kinh_gui: bool,
-    recipients: list[str],
-) -> FrameInfo:
+def _frame(bundle: Bundle, fm: FrontMatter, key: DocumentKey, ref: DocumentRef) -> FrameInfo:
+    """The frame of a commune's document: wording from the template, addressees by precedence.
+
+    Kính gửi and Nơi nhận: the assessment file's `documents.<key>`, else commune.yaml's, else
+    office.yaml's `documents.<key>`, else the template's.
+    """
     commune = require_commune(bundle)
-    body = commune.body_lines
-    to = ref.to or ([commune.upper_level] if commune.upper_level else [])
+    office = bundle.office.documents if bundle.office else {}
+    defaults = defaults_for(key, commune.documents, office)
     return FrameInfo(
-        issuing_body=body,
+        issuing_body=commune.body_lines,
         parent_body=commune.parent_body,
-        doc_type=(meta.get("doc_type") or ["BÁO CÁO"])[0],
-        symbol=(f"{symbol}-{commune.body_symbol}" if symbol else ""),
+        doc_type=fm.doc_type,
+        symbol=(f"{fm.symbol}-{commune.body_symbol}" if fm.symbol else ""),
         number=ref.number,
         day=ref.date,
         year=bundle.year.assessment.year if ref.date is None else None,
         place=commune.place_name,
-        subject=meta.get("subject") or [],
-        signer=commune.signer or DEFAULT_SIGNER,
-        recipients=ref.recipients or recipients,
-        kinh_gui=to if kinh_gui else [],
+        subject=fm.subject,
+        signer=commune.signer or default_signer(),
+        recipients=ref.recipients or defaults.recipients or fm.recipients,
+        kinh_gui=ref.to or defaults.to or fm.kinh_gui,
     )
 
 
@@ -128,7 +127,7 @@ def base_context(bundle: Bundle, result: ScoreResult | None) -> dict[str, Any]:
             "title": ruleset.title,
             "legal_basis": ruleset.legal_basis,
             "model": ruleset.model,
-            "forms": ruleset.forms,
+            "forms": ruleset.forms.model_dump(mode="python"),
             "unverified_note": ruleset.unverified_note,
         },
         "base_ruleset": cy.ruleset.base_id,
@@ -180,10 +179,8 @@ def _result_context(result: ScoreResult) -> dict[str, Any]:
     return data
 
 
-def _render(
-    name: str, template: str | Path | None, context: dict[str, Any]
-) -> tuple[dict[str, list[str]], str]:
-    return split_front_matter(render_template(template or TEMPLATES[name], context))
+def _render(name: str, template: str | Path | None, context: dict[str, Any]) -> tuple[FrontMatter, str]:
+    return render_document(TEMPLATES[name], template, context)
 
 
 # --- scoresheet ---------------------------------------------------------------------------------
@@ -197,12 +194,11 @@ def scoresheet(bundle: Bundle, result: ScoreResult) -> Sheet:
 
 def build_scoresheet(bundle: Bundle, result: ScoreResult, *, template: str | Path | None = None) -> Rendered:
     """The scoresheet on its own, landscape (Mẫu 02 for the points model)."""
+    require_commune(bundle)
     sheet = scoresheet(bundle, result)
     context = {**base_context(bundle, result), "sheet_title": sheet.title, "sheet_subtitle": sheet.subtitle}
-    meta, after = _render("scoresheet", template, context)
-    info = _frame(
-        bundle, meta, symbol=None, ref=_ref(bundle, "scoresheet"), kinh_gui=False, recipients=["Lưu: VT, TP."]
-    )
+    fm, after = _render("scoresheet", template, context)
+    info = _frame(bundle, fm, "scoresheet", _ref(bundle, "scoresheet"))
     doc = Nd30Document(landscape=True)
     doc.header(info)
     doc.title(info)
@@ -283,7 +279,7 @@ def build_report(
     template: str | Path | None = None,
 ) -> Rendered:
     """BÁO CÁO: q1-q3 the plan's progress; q4 the annual evaluation with the scoresheet annexed."""
-    key = f"report_q{quarter}"
+    key: DocumentKey = REPORT_KEYS[quarter - 1]
     ref = _ref(bundle, key)
     require_commune(bundle)
     if quarter < 4 and bundle.plan is None:
@@ -297,31 +293,31 @@ def build_report(
         answer = gap(bundle.year.ruleset.ruleset, bundle.year.assessment, as_of=as_of, result=result)
         context["gap"] = answer.to_json()
         context["report_ref"] = ref.model_dump(mode="python")
-    meta, body = _render("annual" if annual else "quarter", template, context)
-    info = _frame(bundle, meta, symbol="BC", ref=ref, kinh_gui=True, recipients=["Như trên;", "Lưu: VT, TP."])
+    fm, body = _render("annual" if annual else "quarter", template, context)
+    info = _frame(bundle, fm, key, ref)
     doc = signed_document(info, body)
     md_text = _markdown(info, body)
     if annual:
         sheet = scoresheet(bundle, result)
-        note = _annex_note(bundle, ref, info)
-        doc.annex("Phụ lục", [sheet.title], note, landscape=True)
+        note = fill(
+            fm.annex_note,
+            number=number_text(ref.number),
+            symbol=info.symbol,
+            date=fmt.long_date(ref.date) if ref.date else draft_date(bundle.year.assessment.year),
+        )
+        title = fm.annex_title or [sheet.title]
+        doc.annex(fm.annex_label, title, note or None, landscape=True)
         add_sheet_table(doc, sheet)
         _sheet_notes(doc, sheet)
-        md_text += f"\n\n## Phụ lục: {md(sheet.title)}\n\n{md(note)}\n\n{sheet_markdown(sheet)}\n{md(sheet.verdict)}\n"
+        heading = f"{fm.annex_label}: {' '.join(title)}" if fm.annex_label else " ".join(title)
+        md_text += f"\n\n## {md(heading)}\n\n{md(note)}\n\n{sheet_markdown(sheet)}\n{md(sheet.verdict)}\n"
     notes = document_notes(bundle, result)
     if not info.kinh_gui:
-        notes.append("Chưa có nơi gửi báo cáo (Kính gửi): ghi upper_level trong commune.yaml.")
+        notes.append(
+            "Chưa có nơi gửi báo cáo (Kính gửi): ghi upper_level trong commune.yaml (hoặc documents."
+            f"{key}.to)."
+        )
     return Rendered(doc, md_text, notes)
-
-
-def _annex_note(bundle: Bundle, ref: DocumentRef, info: FrameInfo) -> str:
-    number = f"{ref.number}" if ref.number else "      "
-    day = (
-        fmt.long_date(ref.date)
-        if ref.date
-        else f"ngày    tháng    năm {info.year or bundle.year.assessment.year}"
-    )
-    return f"(Kèm theo Báo cáo số {number}/{info.symbol} {day} của Ủy ban nhân dân {commune_name(bundle)})"
 
 
 def _markdown(info: FrameInfo, body: str) -> str:
@@ -339,7 +335,7 @@ def posting_context(bundle: Bundle) -> dict[str, Any]:
     cy = bundle.year
     posting = cy.assessment.posting
     commune = cy.commune
-    step = next((s for s in cy.ruleset.ruleset.procedure if s.id == "public_posting"), None)
+    step = cy.ruleset.ruleset.step("public_posting")
     days = (posting.days if posting and posting.days else None) or (step.min_days if step else None)
     start = posting.start if posting else None
     end = start + timedelta(days=days - 1) if start and days else None
@@ -365,20 +361,9 @@ def posting_context(bundle: Bundle) -> dict[str, Any]:
 
 def build_notice(bundle: Bundle, result: ScoreResult, *, template: str | Path | None = None) -> Rendered:
     context = {**base_context(bundle, result), **posting_context(bundle)}
-    meta, body = _render("notice", template, context)
-    unit_type = require_commune(bundle).unit_type
-    info = _frame(
-        bundle,
-        meta,
-        symbol="TB",
-        ref=_ref(bundle, "notice"),
-        kinh_gui=False,
-        recipients=[
-            f"Các ban, ngành, đoàn thể {unit_type};",
-            "Các tổ dân phố;" if unit_type == "phường" else "Các thôn, tổ dân phố;",
-            "Lưu: VT, TP.",
-        ],
-    )
+    require_commune(bundle)
+    fm, body = _render("notice", template, context)
+    info = _frame(bundle, fm, "notice", _ref(bundle, "notice"))
     doc = signed_document(info, body)
     notes = document_notes(bundle, result)
     posting = context["posting"]
@@ -399,11 +384,12 @@ def build_notice(bundle: Bundle, result: ScoreResult, *, template: str | Path | 
 def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path | None = None) -> Rendered:
     opinions = bundle.feedback.model_dump(mode="python")["opinions"] if bundle.feedback else []
     context = {**base_context(bundle, result), "opinions": opinions, **posting_context(bundle)}
-    meta, body = _render("feedback", template, context)
+    require_commune(bundle)
+    fm, body = _render("feedback", template, context)
     ref = (bundle.feedback.document if bundle.feedback and bundle.feedback.document else None) or _ref(
         bundle, "feedback"
     )
-    info = _frame(bundle, meta, symbol=None, ref=ref, kinh_gui=False, recipients=["Lưu: VT, TP."])
+    info = _frame(bundle, fm, "feedback", ref)
     doc = signed_document(info, body)
     notes = document_notes(bundle, result)
     if bundle.feedback is None:

@@ -190,7 +190,7 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
             figures=f"{met}/{len(result.indicators())} chỉ tiêu đạt",
             result=_word(result.recognized),
         )
-    form = ruleset.forms.get("scoresheet", "Bảng tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu")
+    form = ruleset.forms.scoresheet or "Bảng tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu"
     notes = list(result.reasons) + [f"Chưa xác định: {u}" for u in result.undetermined]
     if result.unverified:
         notes.append(ruleset.unverified_note or "Một số quy tắc chưa được đối chiếu với văn bản gốc.")

@@ -51,12 +51,37 @@ class Body(Model):
     line_spacing: float
 
 
+class Words(Model):
+    """The fixed words of the frame: Quốc hiệu, Tiêu ngữ and the labels of its parts."""
+
+    quoc_hieu: str
+    tieu_ngu: str
+    number: str
+    kinh_gui: str
+    noi_nhan: str
+    archive: str
+
+
+class Layout(Model):
+    """Proportions and distances the decree leaves open (measured on real documents)."""
+
+    signature_split: float = Field(gt=0.2, lt=0.7)
+    body_rule_share: float
+    title_rule_share: float
+    subject_width: float = Field(gt=0.5, le=1.0)
+    kinh_gui_indent_cm: float = Field(ge=0, le=10)
+    kinh_gui_list_indent_cm: float = Field(ge=0, le=12)
+    header_footer_mm: float = Field(ge=5, le=20)
+    title_space_before_pt: float = Field(ge=0, le=48)
+
+
 class Ranges(Model):
     margins_mm: dict[str, Range]
     sizes: dict[str, Range]
     first_line_indent_cm: Range
     space_before_pt: Range
     line_spacing: Range
+    layout: dict[str, Range] = Field(default_factory=dict)
 
 
 class PageSize(Model):
@@ -74,7 +99,16 @@ class Nd30Style(Model):
     body: Body
     header_split: float = Field(gt=0.2, lt=0.6)
     signature_blank_lines: int = Field(ge=1, le=8)
+    words: Words
+    default_signer: list[str] = Field(min_length=1)
+    layout: Layout
+    title_phrases: list[str] = Field(default_factory=list)
     ranges: Ranges
+
+    @property
+    def phrases(self) -> frozenset[tuple[str, ...]]:
+        """The two-syllable words a title line must not be broken inside, lower-case."""
+        return frozenset(tuple(p.lower().split()) for p in self.title_phrases)
 
     @model_validator(mode="after")
     def _within_decree(self) -> Nd30Style:
@@ -93,6 +127,8 @@ class Nd30Style(Model):
         check("thụt đầu dòng", self.body.first_line_indent_cm, self.ranges.first_line_indent_cm)
         check("khoảng cách đoạn", self.body.space_before_pt, self.ranges.space_before_pt)
         check("giãn dòng", self.body.line_spacing, self.ranges.line_spacing)
+        for name, value in self.layout.model_dump().items():
+            check(name, value, self.ranges.layout.get(name))
         if problems:
             raise ValueError("; ".join(problems))
         return self

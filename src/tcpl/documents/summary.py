@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from tcpl import textfmt as fmt
 from tcpl.documents.scoresheet import Column, Sheet, SheetRow
+from tcpl.errors import ConfigError
 from tcpl.escaping import spreadsheet_text
-from tcpl.loading.filekinds import OFFICE_NAMES
-from tcpl.loading.loader import Loader
 from tcpl.loading.tree import CommuneYearSummary
 from tcpl.models.office import Office
 
@@ -127,16 +126,6 @@ def _csv_value(value: object) -> object:
     return value
 
 
-def load_office(root: Path) -> Office | None:
-    """The office.yaml at the top of the tree (or its parents), if there is one."""
-    folder = root if root.is_dir() else root.parent
-    for candidate in (folder, *folder.resolve().parents):
-        for name in OFFICE_NAMES:
-            if (candidate / name).is_file():
-                return Loader().load_or_raise(candidate / name, Office).checked()
-    return None
-
-
 def _list_sheet(sheet: Sheet, keep: list[SheetRow]) -> Sheet:
     renumbered: list[SheetRow] = []
     for n, row in enumerate(keep, start=1):
@@ -151,66 +140,71 @@ def _list_sheet(sheet: Sheet, keep: list[SheetRow]) -> Sheet:
     return Sheet(sheet.title, sheet.subtitle, columns, renumbered, sheet.verdict)
 
 
+LIST_TEMPLATE = "danh-sach-cong-nhan.md.j2"
+# Which rows each group of the list holds (the headings are the template's `group_*` lines).
+GROUPS: dict[str, str] = {
+    "recognised": VERDICTS[True],
+    "not_recognised": VERDICTS[False],
+    "undetermined": VERDICTS[None],
+    "no_data": NO_DATA,
+}
+ALWAYS_SHOWN = ("recognised", "not_recognised")
+
+
 def build_summary_document(
-    sheet: Sheet, rows: list[CommuneYearSummary], year: int, office: Office | None
+    sheet: Sheet,
+    rows: list[CommuneYearSummary],
+    year: int,
+    office: Office | None,
+    *,
+    template: str | Path | None = None,
 ) -> Nd30Document:
-    """The list annexed to the recognition decision (Danh sách cấp xã đạt chuẩn; Mẫu 08 with TT 09/2021)."""
+    """The list annexed to the recognition decision (danh sách cấp xã đạt chuẩn), from its template."""
     # python-docx only here: the screen, CSV and Excel tables do not need it.
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from tcpl.documents.frame import FrameInfo, Nd30Document
+    from tcpl.documents.frame import FrameInfo, Nd30Document, draft_date, number_text
+    from tcpl.documents.front_matter import fill, render_document
     from tcpl.documents.tables import add_sheet_table
 
-    body = office.issuing_body if office else ["ỦY BAN NHÂN DÂN"]
+    context = {"year": year, "office": office.model_dump(mode="python") if office else {}}
+    fm, _ = render_document(LIST_TEMPLATE, template, context)
     decision = office.decision if office else None
     info = FrameInfo(
-        issuing_body=body,
+        issuing_body=office.issuing_body if office else fm.issuing_body,
         parent_body=office.parent_body if office else None,
-        doc_type=f"DANH SÁCH CẤP XÃ ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT NĂM {year}",
+        doc_type=fm.doc_type,
         symbol="",
         place=office.place if office else "",
         day=decision.date if decision else None,
-        year=year + 1,
-        subject=[],
+        year=year + 1,  # the decision is made in the year after the evaluation
+        subject=fm.subject,
     )
     doc = Nd30Document(landscape=True)
     doc.header(info)
     doc.title(info)
-    number = decision.number if decision and decision.number else "\u00a0" * 6
-    when = (
-        fmt.long_date(decision.date)
-        if decision and decision.date
-        else f"ngày\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0năm {year + 1}"
+    note = fill(
+        fm.annex_note,
+        number=number_text(decision.number if decision else None),
+        date=fmt.long_date(decision.date) if decision and decision.date else draft_date(year + 1),
     )
-    authority = office.authority if office else "Chủ tịch Ủy ban nhân dân"
-    symbol = office.body_symbol if office else "UBND"
-    doc.paragraph(
-        f"(Kèm theo Quyết định số {number}/QĐ-{symbol} {when} của {authority})",
-        italic=True,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        space_after=6,
-    )
+    if note:
+        doc.paragraph(note, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
     items = [r for r in sheet.rows if r.level == "item"]
-    groups = (
-        (
-            "Danh sách cấp xã đạt chuẩn tiếp cận pháp luật",
-            [r for r in items if r.values["verdict"] == VERDICTS[True]],
-        ),
-        (
-            "Danh sách cấp xã chưa đạt chuẩn tiếp cận pháp luật",
-            [r for r in items if r.values["verdict"] == VERDICTS[False]],
-        ),
-        (
-            "Danh sách cấp xã chưa xác định được kết quả",
-            [r for r in items if r.values["verdict"] == VERDICTS[None]],
-        ),
-        ("Danh sách cấp xã chưa có số liệu đánh giá", [r for r in items if r.values["verdict"] == NO_DATA]),
-    )
-    for n, (title, keep) in enumerate(groups, start=1):
-        if not keep and n >= 3:
+    n = 0
+    for key, heading in fm.groups.items():
+        verdict = GROUPS.get(key)
+        if verdict is None:
+            raise ConfigError(
+                f"mẫu danh sách: nhóm 'group_{key}' không có; các nhóm: "
+                + ", ".join(f"group_{k}" for k in GROUPS)
+            )
+        keep = [r for r in items if r.values["verdict"] == verdict]
+        if not keep and key not in ALWAYS_SHOWN:
             continue
+        n += 1
         doc.paragraph(
-            f"{n}. {title} ({len(keep)} đơn vị)",
+            fill(heading, n=n, count=len(keep)),
             bold=True,
             align=WD_ALIGN_PARAGRAPH.LEFT,
             space_before=6,

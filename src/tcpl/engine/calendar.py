@@ -78,7 +78,8 @@ def evaluation_calendar(
         detail = step.source or ""
         if step.due is not None:
             due = date(year + step.due.year_offset, step.due.month, step.due.day)
-        if step.id == "public_posting" and assessment.posting and assessment.posting.start:
+        posting_step = step.role == "public_posting"
+        if posting_step and assessment.posting and assessment.posting.start:
             days = assessment.posting.days or step.min_days or 1
             start = assessment.posting.start
             due = start + timedelta(days=days - 1)
@@ -87,7 +88,7 @@ def evaluation_calendar(
                 detail = f"niêm yết {days} ngày, ngắn hơn mức tối thiểu {step.min_days} ngày" + (
                     f"; {detail}" if detail else ""
                 )
-        if due is not None and step.id != "public_posting":
+        if due is not None and not posting_step:
             detail = f"trước ngày {fmt.short_date(due)}" + (f"; {detail}" if detail else "")
         events.append(
             Event(

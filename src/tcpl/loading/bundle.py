@@ -8,7 +8,9 @@ from pathlib import Path
 from tcpl.loading.commune_year import CommuneYear, load_commune_year
 from tcpl.loading.filekinds import FEEDBACK_NAMES, PLAN_NAMES
 from tcpl.loading.loader import Loader
+from tcpl.loading.office import find_office
 from tcpl.models.feedback import Feedback
+from tcpl.models.office import Office
 from tcpl.models.plan import Plan
 
 
@@ -20,6 +22,8 @@ class Bundle:
     plan: Plan | None
     plan_path: Path | None
     feedback: Feedback | None
+    office: Office | None = None
+    """The office.yaml above the commune, for the addressees every commune of it uses."""
 
     @property
     def folder(self) -> Path:
@@ -44,4 +48,5 @@ def load_bundle(path: Path, loader: Loader | None = None) -> Bundle:
         if candidate.is_file():
             feedback = loader.load_or_raise(candidate, Feedback).checked()
             break
-    return Bundle(year=cy, plan=plan, plan_path=plan_path, feedback=feedback)
+    office = find_office(cy.folder, loader)
+    return Bundle(year=cy, plan=plan, plan_path=plan_path, feedback=feedback, office=office)

@@ -83,7 +83,7 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
                     key=True,
                 )
             )
-    step = next((s for s in ruleset.procedure if s.id == "public_posting"), None)
+    step = ruleset.step("public_posting")
     posting = assessment.posting
     if step and step.min_days and posting and posting.days and posting.days < step.min_days:
         doc.diagnostics.append(

@@ -15,11 +15,10 @@ import re
 import stat
 from pathlib import Path
 
+from tcpl.loading.filekinds import COMMUNE_NAMES, OFFICE_NAMES
 from tcpl.resources import data_dir
 from tcpl.safeio import resolved
 
-OFFICE_NAMES = ("office.yaml", "co-quan.yaml")
-COMMUNE_NAMES = ("commune.yaml", "xa.yaml")
 _YEAR = re.compile(r"^\d{4}$")
 
 

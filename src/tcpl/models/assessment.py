@@ -20,6 +20,7 @@ from tcpl.models.common import (
     Year,
     field_schema,
 )
+from tcpl.models.document import AssessmentDocumentKey, DocumentRef
 
 ItemScalar = StrictBool | StrictInt | Number | list[ShortText]
 """A short-form value: strict, so `5` stays the integer a count needs and `true` is no number."""
@@ -80,17 +81,6 @@ class Recognized(Model):
     result: Literal["dat", "chua_dat"] | None = None
 
 
-class DocumentRef(Model):
-    """Number and date of a document once it is issued (số, ngày ban hành); empty for a draft."""
-
-    number: Annotated[str, Field(pattern=r"^[0-9]{1,6}$")] | None = None
-    date: dt.date | None = None
-    to: list[ShortText] = Field(
-        default_factory=list, description="Kính gửi; bỏ trống: cấp trên trong commune.yaml"
-    )
-    recipients: list[ShortText] = Field(default_factory=list, description="Nơi nhận; bỏ trống: mặc định")
-
-
 class Posting(Model):
     """Public posting of the draft report and scoresheet (niêm yết công khai)."""
 
@@ -136,10 +126,9 @@ class Assessment(Model):
     recognized: Recognized | None = None
     posting: Posting | None = None
     narrative: Narrative = Field(default_factory=Narrative)
-    documents: dict[
-        Literal["report_q1", "report_q2", "report_q3", "report_q4", "scoresheet", "notice", "feedback"],
-        DocumentRef,
-    ] = Field(default_factory=dict, description="Số, ngày các văn bản đã ban hành")
+    documents: dict[AssessmentDocumentKey, DocumentRef] = Field(
+        default_factory=dict, description="Số, ngày các văn bản đã ban hành"
+    )
     milestones: dict[str, dt.date] = Field(
         default_factory=dict, description="Ngày đã làm các bước của quy trình, theo mã bước trong bộ tiêu chí"
     )

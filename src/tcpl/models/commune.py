@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from tcpl.models.common import Model, ShortText, Slug
+from tcpl.models.document import DocumentDefaults, DocumentKey
 
 
 class Signer(Model):
@@ -55,6 +56,10 @@ class Commune(Model):
     posting_places: list[ShortText] = Field(default_factory=list, description="Nơi niêm yết công khai")
     hamlets: list[ShortText] = Field(default_factory=list, description="Thôn, tổ dân phố")
     address: ShortText | None = None
+    documents: dict[DocumentKey, DocumentDefaults] = Field(
+        default_factory=dict,
+        description="Kính gửi, Nơi nhận dùng hằng năm cho từng loại văn bản (plan, report_q4, notice...)",
+    )
 
     @property
     def full_name(self) -> str:

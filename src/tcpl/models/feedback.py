@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from tcpl.models.assessment import DocumentRef
 from tcpl.models.common import Model, ShortText, Slug, Text, Year
+from tcpl.models.document import DocumentRef
 
 
 class Opinion(Model):

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from tcpl.models.assessment import DocumentRef
 from tcpl.models.common import Model, ShortText
+from tcpl.models.document import DocumentDefaults, DocumentKey, DocumentRef
 
 
 class Office(Model):
@@ -22,3 +22,7 @@ class Office(Model):
         description="Người quyết định công nhận, ví dụ 'Chủ tịch Ủy ban nhân dân thành phố Huế'"
     )
     decision: DocumentRef | None = Field(default=None, description="Số, ngày quyết định công nhận")
+    documents: dict[DocumentKey, DocumentDefaults] = Field(
+        default_factory=dict,
+        description="Kính gửi, Nơi nhận mặc định của các xã trong tỉnh, theo loại văn bản",
+    )

@@ -150,14 +150,44 @@ class DayOfYear(Model):
     year_offset: Literal[0, 1] = Field(default=0, description="1: năm sau năm đánh giá")
 
 
+StepRole = Literal["public_posting", "submit_dossier"]
+"""What a procedure step means to tcpl, besides its date: `public_posting` (niêm yết công khai)
+takes its dates from the assessment's `posting:` and its minimum days check the posting;
+`submit_dossier` (gửi hồ sơ đề nghị công nhận) is when the dossier must be sent."""
+
+
 class ProcedureStep(Sourced):
     """A step of the evaluation procedure (trình tự đánh giá), for the calendar."""
 
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    role: StepRole | None = Field(
+        default=None, description="Vai trò của bước: public_posting (niêm yết), submit_dossier (gửi hồ sơ)"
+    )
     name: Text
     actor: ShortText | None = Field(default=None, description="Ai thực hiện")
     due: DayOfYear | None = Field(default=None, description="Hạn (trước ngày này)")
     min_days: int | None = Field(default=None, ge=0, description="Thời gian tối thiểu (ngày)")
+
+
+class Forms(Model):
+    """The names of the ruleset's official forms (biểu mẫu), as the documents cite them.
+
+    Each is optional: a ruleset whose forms are not known (Thông tư 15/2025 not found) leaves
+    them out, and the templates fall back to a general wording. A misspelt key is an error.
+    """
+
+    report: ShortText | None = Field(default=None, description="Tên báo cáo đánh giá")
+    report_form: ShortText | None = Field(default=None, description="Số mẫu của báo cáo")
+    scoresheet: ShortText | None = Field(default=None, description="Tên bảng điểm, bản tổng hợp")
+    scoresheet_form: ShortText | None = None
+    feedback: ShortText | None = Field(default=None, description="Tên bản tổng hợp ý kiến")
+    feedback_form: ShortText | None = None
+    survey: ShortText | None = Field(default=None, description="Tên phiếu lấy ý kiến")
+    survey_form: ShortText | None = None
+    recipient_office: ShortText | None = Field(default=None, description="Cơ quan nhận hồ sơ")
+    decision_basis: Text | None = Field(
+        default=None, description="Câu nói căn cứ công nhận (ghi dưới kết quả tự chấm)"
+    )
 
 
 class YearNote(Sourced):
@@ -198,8 +228,8 @@ class Ruleset(Model):
     criteria: list[Criterion] = Field(min_length=1)
     procedure: list[ProcedureStep] = Field(default_factory=list)
     year_notes: list[YearNote] = Field(default_factory=list)
-    forms: dict[str, ShortText] = Field(
-        default_factory=dict, description="Tên các biểu mẫu (report, scoresheet, feedback...)"
+    forms: Forms = Field(
+        default_factory=Forms, description="Tên các biểu mẫu (report, scoresheet, feedback...)"
     )
     unverified_note: Text | None = Field(
         default=None, description="Điều cần nói khi dùng bộ tiêu chí có số liệu chưa xác minh"
@@ -213,6 +243,10 @@ class Ruleset(Model):
                 if ident in seen:
                     raise ValueError(f"mã '{ident}' bị trùng trong bộ tiêu chí")
                 seen.add(ident)
+        roles = [s.role for s in self.procedure if s.role is not None]
+        for role in set(roles):
+            if roles.count(role) > 1:
+                raise ValueError(f"nhiều bước quy trình có role '{role}'; mỗi vai trò chỉ một bước")
         cond_ids = [c.id for c in self.recognition.conditions]
         if len(cond_ids) != len(set(cond_ids)):
             raise ValueError("mã điều kiện công nhận bị trùng")
@@ -223,6 +257,10 @@ class Ruleset(Model):
         if self.model == "points":
             self._check_maxima()
         return self
+
+    def step(self, role: StepRole) -> ProcedureStep | None:
+        """The procedure step with this role, if the ruleset has one."""
+        return next((s for s in self.procedure if s.role == role), None)
 
     def _check_maxima(self) -> None:
         """Maxima that cannot all hold: parts above their whole, a total the parts cannot reach."""
