@@ -29,7 +29,6 @@ from tcpl.engine.gap import GapResult
 from tcpl.engine.gap import gap as _gap
 from tcpl.engine.results import ScoreResult
 from tcpl.engine.rollforward import RollForward, roll_forward
-from tcpl.engine.scoring import score_loaded
 from tcpl.engine.tracking import PlanProgress, plan_progress
 from tcpl.errors import Diagnostic, InvalidFilesError, Severity, UsageError, display_path
 from tcpl.loading.bundle import Bundle, load_bundle
@@ -46,7 +45,7 @@ from tcpl.safeio import STDOUT, check_target, temporary_folder, write_atomic, wr
 if TYPE_CHECKING:
     from tcpl.codes import Code
     from tcpl.documents.frame import Nd30Document
-    from tcpl.documents.reports import Rendered
+    from tcpl.documents.reports import Rendered as Rendered
     from tcpl.documents.scoresheet import Sheet
     from tcpl.loading.plan_import import ImportResult
     from tcpl.models.office import Office
@@ -131,7 +130,7 @@ class Scored:
 def score(path: Path, *, ruleset: RulesetRef = None) -> Scored:
     """Score an assessment (file or commune-year folder) against its year's ruleset."""
     cy = load_commune_year(path, _loader(ruleset))
-    result = score_loaded(cy.ruleset, cy.assessment)
+    result = cy.ruleset.score(cy.assessment)
     result.warnings.extend(w.report_line() for w in cy.warnings)
     return Scored(cy, result)
 
@@ -268,7 +267,7 @@ def _version(spec: str, ruleset: RulesetRef, scratch: Path) -> ScoreResult:
         rev = spec.partition(":")[0]
         # The copy's paths as the user knows them: REV:path/in/the/repository.
         raise InvalidFilesError([_at_revision(d, rev, into) for d in exc.diagnostics]) from None
-    return score_loaded(cy.ruleset, cy.assessment)
+    return cy.ruleset.score(cy.assessment)
 
 
 def _at_revision(d: Diagnostic, rev: str, into: Path) -> Diagnostic:
@@ -309,7 +308,15 @@ def ruleset(ident: str) -> LoadedRuleset:
     return registry.load_path(path)
 
 
+def schema_kinds() -> tuple[str, ...]:
+    """The file kinds that have a JSON Schema (ruleset, assessment, commune...)."""
+    from tcpl.loading.schemas import SCHEMA_KINDS
+
+    return tuple(SCHEMA_KINDS)
+
+
 def schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one file kind, with the short forms the loader accepts."""
     from tcpl.loading.schemas import SCHEMA_KINDS, json_schema
 
     if kind not in SCHEMA_KINDS:
@@ -481,7 +488,7 @@ def document(
         raise UsageError(
             f"--as-of phải là một ngày của năm {year} (hoặc đầu năm {year + 1}), không phải {as_of}"
         )
-    result = score_loaded(bundle.year.ruleset, bundle.year.assessment)
+    result = bundle.year.ruleset.score(bundle.year.assessment)
     if kind == "scoresheet":
         rendered = reports.build_scoresheet(bundle, result, template=template)
     elif kind == "report":
@@ -545,7 +552,7 @@ def scoresheet_workbook(path: Path, target: Path, *, force: bool, ruleset: Rules
     from tcpl.documents.tables import write_sheet_xlsx
 
     bundle = load_year(path, ruleset=ruleset)
-    result = score_loaded(bundle.year.ruleset, bundle.year.assessment)
+    result = bundle.year.ruleset.score(bundle.year.assessment)
     sheet = scoresheet(bundle, result)
     info = [("Xã", commune_name(bundle)), ("Năm", str(result.year)), ("Bộ tiêu chí", result.ruleset)]
     write_atomic(target, lambda stream: write_sheet_xlsx(sheet, stream, info=info), force=force)

@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 from tcpl.engine.results import ItemResult
-from tcpl.engine.scoring import score_loaded
 from tcpl.loading.loader import LoadedFile, Loader
 
 
@@ -42,7 +41,7 @@ def scored(tmp_path: Path, item: str, value: str, *, model: str = "pass_fail") -
     loaded = load(tmp_path, item, value, model=model)
     assert loaded.ok, [d.report_line() for d in loaded.diagnostics]
     assert loaded.ruleset is not None
-    return score_loaded(loaded.ruleset, loaded.model).items()[0]
+    return loaded.ruleset.score(loaded.model).items()[0]
 
 
 def problems(tmp_path: Path, item: str, value: str) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tcpl.engine.scoring import score, score_loaded
+from tcpl.engine.scoring import score
 from tcpl.loading.loader import Loader
 from tcpl.models.assessment import Assessment
 
@@ -123,7 +123,7 @@ def test_typed_assessments_score_as_the_engine_does(tmp_path: Path, case: tuple[
     loaded = loader.load(path, expect="assessment")
     assert loaded.ok, [d.report_line() for d in loaded.diagnostics]
     assert loaded.ruleset is not None
-    typed_result = score_loaded(loaded.ruleset, loaded.model)
+    typed_result = loaded.ruleset.score(loaded.model)
     direct = score(loaded.ruleset.ruleset, Assessment.model_validate({"year": 2026, "items": values}))
     assert typed_result.to_json()["criteria"] == direct.to_json()["criteria"]
     assert typed_result.recognized == direct.recognized

@@ -30,7 +30,7 @@ from tcpl.escaping import log_text
 from tcpl.safeio import check_target, write_text_atomic
 
 if TYPE_CHECKING:
-    from tcpl.documents.reports import Rendered
+    from tcpl.api import Rendered
 
 FolderArg = Annotated[
     Path,

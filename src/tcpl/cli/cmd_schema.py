@@ -11,7 +11,6 @@ import typer
 from tcpl import api
 from tcpl.cli.common import EXIT_WRITE, show
 from tcpl.errors import UsageError
-from tcpl.loading.schemas import SCHEMA_KINDS
 from tcpl.reporters.score import as_json
 from tcpl.safeio import write_text_atomic
 
@@ -49,7 +48,7 @@ def schema(
     if output_dir is not None:
         if not output_dir.is_dir():
             raise UsageError(f"thư mục '{output_dir}' không tồn tại")
-        for name in SCHEMA_KINDS:
+        for name in api.schema_kinds():
             text = json.dumps(api.schema(name), ensure_ascii=False, indent=2) + "\n"
             write_text_atomic(output_dir / f"{name}.schema.json", text, force=True)
         return

@@ -8,8 +8,6 @@ not met and is reported as missing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from tcpl import kinds
 from tcpl import textfmt as fmt
 from tcpl.engine.results import (
@@ -23,9 +21,6 @@ from tcpl.engine.results import (
 from tcpl.kinds.base import EPS, at_least, entry_json
 from tcpl.models.assessment import Assessment, ItemEntry
 from tcpl.models.ruleset import Criterion, Indicator, Item, Ruleset
-
-if TYPE_CHECKING:
-    from tcpl.loading.rulesets import LoadedRuleset
 
 
 def all_of(verdicts: list[Verdict]) -> Verdict:
@@ -118,11 +113,6 @@ def score_indicator(indicator: Indicator, assessment: Assessment, model: str) ->
             result.capped = True
         result.points = total
     return result
-
-
-def score_loaded(loaded: LoadedRuleset, assessment: Assessment) -> ScoreResult:
-    """`score` under a loaded ruleset, recording the national ruleset that an overlay extends."""
-    return score(loaded.ruleset, assessment, base_ruleset=loaded.base_id)
 
 
 def score(ruleset: Ruleset, assessment: Assessment, *, base_ruleset: str | None = None) -> ScoreResult:

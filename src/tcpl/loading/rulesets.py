@@ -9,10 +9,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from tcpl import codes, kinds
+from tcpl.engine.results import ScoreResult
+from tcpl.engine.scoring import score
 from tcpl.errors import Diagnostic, InvalidFilesError
 from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.validation import diagnostics_from
 from tcpl.loading.yamlfile import YamlDocument, read_yaml
+from tcpl.models.assessment import Assessment
 from tcpl.models.ruleset import Ruleset
 from tcpl.resources import data_dir
 
@@ -31,6 +34,10 @@ class LoadedRuleset:
     @property
     def id(self) -> str:
         return self.ruleset.id
+
+    def score(self, assessment: Assessment) -> ScoreResult:
+        """Score under this ruleset, recording the national ruleset an overlay extends."""
+        return score(self.ruleset, assessment, base_ruleset=self.base_id)
 
 
 # Keys that hold child records: changing a child is not a change of the record itself.

@@ -118,7 +118,6 @@ class _Chunk:
 
 
 def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
-    from tcpl.engine.scoring import score_loaded
 
     loader = _loader(ruleset)
     out = _Chunk([], [], [], {}, [])
@@ -145,7 +144,7 @@ def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
         elif isinstance(model, Assessment) and loaded.ruleset is not None and score:
             rs = loaded.ruleset
             try:
-                result = score_loaded(rs, model)
+                result = rs.score(model)
             except Exception as exc:  # pragma: no cover - the engine is total; never stop the tree
                 out.diagnostics.append(internal_problem(path, exc))
                 continue
