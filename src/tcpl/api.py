@@ -63,6 +63,8 @@ __all__ = [
     "InvalidFilesError",
     "LoadedPlan",
     "NewPlan",
+    "PlanStatus",
+    "RenderedPlan",
     "Scored",
     "Summary",
     "TreeResult",
@@ -70,22 +72,34 @@ __all__ = [
     "Written",
     "calendar",
     "check",
+    "check_document_target",
+    "checked_template",
     "diff",
     "document",
+    "errors_of",
     "explain",
+    "find_office",
     "gap",
+    "inputs",
     "load_plan",
+    "load_year",
+    "plan_document_target",
     "plan_import",
     "plan_new",
     "plan_render",
     "plan_status",
     "ruleset",
+    "ruleset_file",
     "rulesets",
     "schema",
+    "schema_kinds",
     "score",
+    "scoresheet_workbook",
+    "self_check",
     "summary",
     "validate",
     "write_document",
+    "write_markdown",
     "write_summary",
 ]
 
@@ -145,6 +159,7 @@ class Gapped:
 
 
 def gap(path: Path, *, ruleset: RulesetRef = None, as_of: date | None = None) -> Gapped:
+    """What the commune still needs to be recognised: the smallest set of items to improve."""
     day = as_of or date.today()
     scored = score(path, ruleset=ruleset)
     cy = scored.year
@@ -188,6 +203,7 @@ class Summary:
 def summary(
     paths: list[Path], year: int, *, ruleset: RulesetRef = None, progress: Progress | None = None
 ) -> Summary:
+    """The province table of one year: one row per commune scored under the paths."""
     from tcpl.documents.summary import build_summary_sheet
 
     tree = check(paths, ruleset=ruleset, progress=progress)
@@ -202,6 +218,7 @@ SUMMARY_SUFFIXES = (".xlsx", ".csv", ".docx")
 
 
 def find_office(root: Path) -> Office | None:
+    """The office.yaml at or above `root` (never above its repository), checked; None if none."""
     from tcpl.loading.office import find_office as found
 
     return found(root)
@@ -293,6 +310,7 @@ def diff(old: str, new: str, *, ruleset: RulesetRef = None) -> Diffed:
 
 
 def rulesets() -> list[LoadedRuleset]:
+    """The rulesets shipped with tcpl (criteria/), oldest first."""
     return RulesetRegistry().all_shipped()
 
 
@@ -325,6 +343,7 @@ def schema(kind: str) -> dict[str, Any]:
 
 
 def explain(code: str | None = None, *, every: bool = False) -> list[Code]:
+    """The registry entry of one diagnostic code (any case), or of every code."""
     if every:
         return list(codes.REGISTRY.values())
     if code is None:
@@ -340,6 +359,8 @@ def explain(code: str | None = None, *, every: bool = False) -> list[Code]:
 
 @dataclass
 class RenderedPlan:
+    """`tcpl plan render`: the KẾ HOẠCH built (not yet saved) and the plan it came from."""
+
     document: Nd30Document
     loaded: LoadedPlan
 
@@ -385,6 +406,7 @@ class ImportedPlan:
 def plan_import(
     source: Path, output: Path, *, year: int | None = None, commune: str | None = None
 ) -> ImportedPlan:
+    """A plan.yaml from an existing plan (.txt or .docx), every sentence kept; not yet written."""
     from tcpl.loading.plan_import import dump_yaml, import_plan
 
     if not source.is_file():
@@ -443,11 +465,14 @@ def _probe(output: Path) -> Path:
 
 @dataclass
 class PlanStatus:
+    """`tcpl plan status`: each task's state on a day, and the plan file's warnings."""
+
     progress: PlanProgress
     warnings: list[Diagnostic]
 
 
 def plan_status(plan_path: Path, *, as_of: date | None = None) -> PlanStatus:
+    """The plan's progress on `as_of` (today by default): done, due, late, upcoming."""
     loaded = load_plan(plan_path)
     return PlanStatus(plan_progress(loaded.plan, as_of or date.today()), loaded.warnings)
 
@@ -489,14 +514,7 @@ def document(
             f"--as-of phải là một ngày của năm {year} (hoặc đầu năm {year + 1}), không phải {as_of}"
         )
     result = bundle.year.ruleset.score(bundle.year.assessment)
-    if kind == "scoresheet":
-        rendered = reports.build_scoresheet(bundle, result, template=template)
-    elif kind == "report":
-        rendered = reports.build_report(bundle, result, quarter, as_of=as_of, template=template)
-    elif kind == "notice":
-        rendered = reports.build_notice(bundle, result, template=template)
-    else:
-        rendered = reports.build_feedback(bundle, result, template=template)
+    rendered = reports.build(kind, bundle, result, quarter=quarter, as_of=as_of, template=template)
     rendered.year = year
     return rendered
 
@@ -528,20 +546,23 @@ def check_document_target(target: Path, *, force: bool, pdf: bool) -> None:
 
 
 def write_document(
-    document: Nd30Document, target: Path, *, force: bool, pdf: bool = False, numbered: bool = True
+    document: Nd30Document, target: Path, *, force: bool, pdf: bool = False, numbered: bool | None = None
 ) -> Written:
     """Save a Decree 30 document (and its PDF with LibreOffice), then read it back against the decree."""
     from tcpl.documents.writer import convert_to_pdf
 
     check_document_target(target, force=force, pdf=pdf)
     write_atomic(target, document.doc.save, force=force)
-    written = Written([target], self_check(target, numbered=numbered))
+    written = Written(
+        [target], self_check(target, numbered=document.numbered if numbered is None else numbered)
+    )
     if pdf:
         written.paths.append(convert_to_pdf(target))
     return written
 
 
 def write_markdown(text: str, target: Path, *, force: bool) -> Written:
+    """Write a document's Markdown twin (`--format md`), safely."""
     write_text_atomic(target, text, force=force)
     return Written([target])
 
@@ -570,6 +591,7 @@ class Calendar:
 
 
 def calendar(path: Path, *, as_of: date | None = None, ruleset: RulesetRef = None) -> Calendar:
+    """Every dated step of the commune's year (plan tasks, procedure steps) and its iCalendar text."""
     from tcpl.documents.ics import to_ics
     from tcpl.documents.reports import commune_name
 
@@ -584,4 +606,5 @@ def calendar(path: Path, *, as_of: date | None = None, ruleset: RulesetRef = Non
 
 
 def errors_of(diagnostics: list[Diagnostic]) -> int:
+    """How many of the diagnostics are errors (not warnings)."""
     return sum(1 for d in diagnostics if d.severity is Severity.ERROR)

@@ -116,9 +116,7 @@ def _folder(path: Path) -> Path:
     return path if path.is_dir() else path.parent
 
 
-def _write(
-    rendered: Rendered, target: Path, output_format: str, *, force: bool, pdf: bool, numbered: bool = True
-) -> None:
+def _write(rendered: Rendered, target: Path, output_format: str, *, force: bool, pdf: bool) -> None:
     if is_stdout(target):
         sys.stdout.write(
             log_text(rendered.markdown if rendered.markdown.endswith("\n") else rendered.markdown + "\n")
@@ -128,7 +126,7 @@ def _write(
     if output_format == "md":
         written = api.write_markdown(rendered.markdown, target, force=force)
     else:
-        written = api.write_document(rendered.document, target, force=force, pdf=pdf, numbered=numbered)
+        written = api.write_document(rendered.document, target, force=force, pdf=pdf)
     wrote(written.paths[:1], [*rendered.notes, *written.notes])
     wrote(written.paths[1:])
 
@@ -144,7 +142,6 @@ def _document(
     pdf: bool,
     template: Path | None,
     ruleset: str | None,
-    numbered: bool = True,
     quarter: int = 4,
     as_of: str | None = None,
 ) -> Rendered:
@@ -153,9 +150,7 @@ def _document(
     target = _target(output, _folder(path), f"{stem}-{rendered.year}", output_format)
     if not is_stdout(target):
         api.check_document_target(target, force=force, pdf=pdf and output_format == "docx")
-    _write(
-        rendered, target, output_format, force=force, pdf=pdf and output_format == "docx", numbered=numbered
-    )
+    _write(rendered, target, output_format, force=force, pdf=pdf and output_format == "docx")
     return rendered
 
 
@@ -178,7 +173,7 @@ def scoresheet_command(
     if xlsx is None or output is not None:  # --xlsx alone writes only the workbook
         _document(
             "scoresheet", path, "bang-diem", output, output_format,
-            force=force, pdf=pdf, template=template, ruleset=ruleset, numbered=False,
+            force=force, pdf=pdf, template=template, ruleset=ruleset,
         )  # fmt: skip
     if xlsx is not None:
         wrote(api.scoresheet_workbook(path, xlsx, force=force, ruleset=ruleset).paths)
@@ -239,7 +234,7 @@ def feedback_command(
 ) -> None:
     _document(
         "feedback", path, "tong-hop-y-kien", output, output_format,
-        force=force, pdf=pdf, template=template, ruleset=ruleset, numbered=False,
+        force=force, pdf=pdf, template=template, ruleset=ruleset,
     )  # fmt: skip
 
 

@@ -80,6 +80,8 @@ class TcplGroup(TyperGroup):
                 **extra,
             )
             code = result if isinstance(result, int) else 0
+            if code == 130:  # Typer turns Ctrl-C into exit code 130 before it reaches us
+                _stderr("Đã dừng.")
         except ce.NoArgsIsHelpError:
             code = 0  # the help was printed while the error was made (Typer's rich help)
         except ce.UsageError as exc:
@@ -93,8 +95,6 @@ class TcplGroup(TyperGroup):
         except TcplError as exc:
             _stderr(f"Lỗi: {exc}")
             code = exc.exit_code
-        except typer.Exit as exc:
-            code = exc.exit_code
         except (typer.Abort, KeyboardInterrupt):
             _stderr("Đã dừng.")
             code = 130
@@ -103,8 +103,11 @@ class TcplGroup(TyperGroup):
             code = 143
         except BrokenPipeError:
             # The reader (`| head`) stopped reading: not an error of the files or of the command.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            except (OSError, ValueError):  # no real file behind stdout: nothing more will be written
+                pass
             code = 0
         except OSError as exc:  # the system refused (disk full, no permission...): not a bug of tcpl
             where = f" '{display_path(exc.filename)}'" if exc.filename else ""

@@ -202,6 +202,8 @@ class Nd30Document:
 
     def __init__(self, style: Nd30Style | None = None, *, landscape: bool = False) -> None:
         self.style = style or default_style()
+        self.numbered = False
+        """Whether the header has a "Số: .../..." line (a bản tổng hợp or a list has none)."""
         self.doc: DocxDocument = Document()
         self.landscape = landscape
         self._setup_page(self.doc.sections[0], landscape=landscape)
@@ -462,6 +464,7 @@ class Nd30Document:
             text_width_mm(words.tieu_ngu, sizes.tieu_ngu, bold=True),
         )
         number_cell, date_cell = table.rows[1].cells
+        self.numbered = bool(info.symbol)
         if info.symbol:  # a document without a number (a bản tổng hợp) leaves the cell empty
             self.paragraph(
                 document_number(info.number, info.symbol, words.number),

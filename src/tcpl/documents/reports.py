@@ -7,6 +7,7 @@ title, Markdown for the body); every figure comes from the engine or the plan.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -405,3 +406,35 @@ def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path 
         if not opinion.response:
             notes.append(f"Ý kiến {n} ({opinion.source}) chưa có nội dung tiếp thu, giải trình (response).")
     return Rendered(doc, _markdown(info, body), notes)
+
+
+# --- one entry point -------------------------------------------------------------------------
+
+BUILDERS: dict[str, Callable[..., Rendered]] = {
+    "scoresheet": lambda bundle, result, *, quarter, as_of, template: build_scoresheet(
+        bundle, result, template=template
+    ),
+    "report": lambda bundle, result, *, quarter, as_of, template: build_report(
+        bundle, result, quarter, as_of=as_of, template=template
+    ),
+    "notice": lambda bundle, result, *, quarter, as_of, template: build_notice(
+        bundle, result, template=template
+    ),
+    "feedback": lambda bundle, result, *, quarter, as_of, template: build_feedback(
+        bundle, result, template=template
+    ),
+}
+"""Every document of the year after the plan, by the name `tcpl.api.document` takes."""
+
+
+def build(
+    kind: str,
+    bundle: Bundle,
+    result: ScoreResult,
+    *,
+    quarter: int = 4,
+    as_of: date | None = None,
+    template: str | Path | None = None,
+) -> Rendered:
+    """Build one of the year's documents (not yet saved)."""
+    return BUILDERS[kind](bundle, result, quarter=quarter, as_of=as_of, template=template)
