@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from tcpl import textfmt as fmt
+from tcpl.engine.results import Record
 from tcpl.engine.tracking import CLOSED, task_states
 from tcpl.models.assessment import Assessment
 from tcpl.models.plan import Plan
@@ -17,7 +18,7 @@ STATE_WORDS = {"done": "đã xong", "due": "sắp đến hạn", "late": "quá h
 
 
 @dataclass
-class Event:
+class Event(Record):
     """One step with its date (mốc thời gian)."""
 
     id: str
@@ -28,18 +29,6 @@ class Event:
     state: State
     done_on: date | None = None
     detail: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "source": self.source,
-            "start": self.start.isoformat() if self.start else None,
-            "due": self.due.isoformat() if self.due else None,
-            "state": self.state,
-            "done_on": self.done_on.isoformat() if self.done_on else None,
-            "detail": self.detail,
-        }
 
 
 def _state(due: date | None, done: bool, as_of: date) -> State:

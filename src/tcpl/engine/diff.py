@@ -5,27 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tcpl.engine.results import ScoreResult, Verdict
+from tcpl.engine.results import Record, ScoreResult, Verdict
 
 
 @dataclass
-class Change:
+class Change(Record):
+    """One difference between two results (thay đổi): an item, indicator, criterion, the total, the verdict."""
+
     level: str  # item | indicator | criterion | verdict | total
     id: str
     name: str
     before: Any
     after: Any
     detail: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "level": self.level,
-            "id": self.id,
-            "name": self.name,
-            "before": self.before,
-            "after": self.after,
-            "detail": self.detail,
-        }
 
 
 @dataclass

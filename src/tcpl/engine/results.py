@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, ClassVar, Literal
 
 Verdict = bool | None
 """True: met / recognised; False: not; None: undetermined (a figure the rule needs is unknown)."""
 
 
+def plain(value: Any) -> Any:
+    """A value as JSON has it: records by their `to_json`, dates as ISO text, enums by value."""
+    if isinstance(value, Record):
+        return value.to_json()
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+class Record:
+    """A result whose JSON is its fields, in order (`json_omit` names the ones for display only)."""
+
+    json_omit: ClassVar[frozenset[str]] = frozenset()
+
+    def to_json(self) -> dict[str, Any]:
+        assert is_dataclass(self)
+        return {f.name: plain(getattr(self, f.name)) for f in fields(self) if f.name not in self.json_omit}
+
+
 @dataclass
-class ItemResult:
+class ItemResult(Record):
     """The judgement of one content item (nội dung)."""
+
+    json_omit = frozenset({"rule", "value_text", "evidence", "note", "officer"})
 
     id: str
     name: str
@@ -33,28 +64,12 @@ class ItemResult:
     note: str | None = None
     officer: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "met": self.met,
-            "points": self.points,
-            "max_points": self.max_points,
-            "value": self.value,
-            "missing": self.missing,
-            "ratio": self.ratio,
-            "required": self.required,
-            "verified": self.verified,
-            "points_from": self.points_from,
-            "points_missing": self.points_missing,
-            "explanation": self.explanation,
-        }
-
 
 @dataclass
-class IndicatorResult:
+class IndicatorResult(Record):
     """The judgement of one indicator (chỉ tiêu)."""
+
+    json_omit = frozenset({"capped"})
 
     id: str
     name: str
@@ -65,20 +80,9 @@ class IndicatorResult:
     capped: bool = False
     verified: bool = False
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "met": self.met,
-            "points": self.points,
-            "max_points": self.max_points,
-            "verified": self.verified,
-            "items": [i.to_json() for i in self.items],
-        }
-
 
 @dataclass
-class CriterionResult:
+class CriterionResult(Record):
     """The judgement of one criterion (tiêu chí)."""
 
     id: str
@@ -89,20 +93,9 @@ class CriterionResult:
     max_points: float | None = None
     points_required: float | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "met": self.met,
-            "points": self.points,
-            "max_points": self.max_points,
-            "points_required": self.points_required,
-            "indicators": [i.to_json() for i in self.indicators],
-        }
-
 
 @dataclass
-class ConditionResult:
+class ConditionResult(Record):
     """A recognition condition and whether the assessment states it holds."""
 
     id: str
@@ -110,18 +103,17 @@ class ConditionResult:
     met: bool
     missing: bool
 
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "met": self.met, "missing": self.missing}
-
 
 @dataclass
-class ScoreResult:
-    """The verdict for one commune and year, with every reason behind it."""
+class ScoreResult(Record):
+    """The verdict for one commune and year, with every reason behind it.
+
+    Its JSON is the `tcpl score --format json` contract of DESIGN.md: fields may be added only.
+    """
 
     commune: str | None
     year: int
     ruleset: str
-    ruleset_title: str
     base_ruleset: str | None
     model: Literal["points", "pass_fail"]
     recognized: Verdict
@@ -130,7 +122,6 @@ class ScoreResult:
     total_points: float | None = None
     max_points: float | None = None
     total_required: float | None = None
-    share_required: float | None = None
     reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
@@ -143,25 +134,3 @@ class ScoreResult:
 
     def indicators(self) -> list[IndicatorResult]:
         return [i for c in self.criteria for i in c.indicators]
-
-    def to_json(self) -> dict[str, Any]:
-        """The `tcpl score --format json` contract of DESIGN.md (fields may be added only)."""
-        return {
-            "commune": self.commune,
-            "year": self.year,
-            "ruleset": self.ruleset,
-            "base_ruleset": self.base_ruleset,
-            "model": self.model,
-            "recognized": self.recognized,
-            "total_points": self.total_points,
-            "max_points": self.max_points,
-            "total_required": self.total_required,
-            "criteria": [c.to_json() for c in self.criteria],
-            "conditions": [c.to_json() for c in self.conditions],
-            "reasons": self.reasons,
-            "warnings": self.warnings,
-            "missing": self.missing,
-            "points_missing": self.points_missing,
-            "undetermined": self.undetermined,
-            "unverified": self.unverified,
-        }

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Change:
+class Rewording:
+    """A sentence of the plan that next year's plan changes, or that the officer must reword."""
+
     where: str
     before: str
     after: str
@@ -27,8 +29,8 @@ class Change:
 @dataclass
 class RollForward:
     data: dict[str, Any]
-    changes: list[Change] = field(default_factory=list)
-    review: list[Change] = field(default_factory=list)
+    changes: list[Rewording] = field(default_factory=list)
+    review: list[Rewording] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -128,9 +130,9 @@ def roll_forward(
         if isinstance(value, str):
             rolled = roll_text(value, old, year)
             if rolled != value:
-                result.changes.append(Change(where, value, rolled))
+                result.changes.append(Rewording(where, value, rolled))
             if needs_review(value, old) or any(symbol in value for symbol in stale):
-                result.review.append(Change(where, value, rolled))
+                result.review.append(Rewording(where, value, rolled))
             return rolled
         if isinstance(value, list):
             return [walk(v, _place(where, n + 1)) for n, v in enumerate(value)]

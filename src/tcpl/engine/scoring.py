@@ -134,7 +134,6 @@ def score(ruleset: Ruleset, assessment: Assessment, *, base_ruleset: str | None 
         commune=assessment.commune,
         year=assessment.year,
         ruleset=ruleset.id,
-        ruleset_title=ruleset.title,
         base_ruleset=base_ruleset,
         model=model,
         recognized=None,
@@ -174,7 +173,6 @@ def _decide_points(ruleset: Ruleset, result: ScoreResult) -> None:
     maxima = [c.max_points for c in result.criteria]
     result.max_points = None if any(m is None for m in maxima) else sum(m for m in maxima if m is not None)
     result.total_required = rec.total_at_least
-    result.share_required = rec.criterion_share_at_least
     checks: list[Verdict] = []
 
     if rec.total_at_least is None:

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from tcpl import codes
+from tcpl.engine.results import Record
 from tcpl.errors import Diagnostic, Severity, UsageError, display_path
 from tcpl.loading.discovery import commune_year_scope, discover
 from tcpl.loading.filekinds import FileKind
@@ -44,8 +44,10 @@ class CriterionSummary:
 
 
 @dataclass
-class CommuneYearSummary:
+class CommuneYearSummary(Record):
     """One scored commune-year, small enough to send between processes."""
+
+    json_omit = frozenset({"folder"})
 
     path: str
     folder: str
@@ -65,26 +67,6 @@ class CommuneYearSummary:
     """Scored with rules or figures not checked against the official text."""
     name: str | None = None
     province: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "commune": self.commune,
-            "name": self.name,
-            "province": self.province,
-            "year": self.year,
-            "ruleset": self.ruleset,
-            "base_ruleset": self.base_ruleset,
-            "model": self.model,
-            "recognized": self.recognized,
-            "total_points": self.total_points,
-            "max_points": self.max_points,
-            "criteria": [c.__dict__ for c in self.criteria],
-            "missing": self.missing,
-            "reasons": self.reasons,
-            "undetermined": self.undetermined,
-            "unverified": self.unverified,
-        }
 
 
 @dataclass
