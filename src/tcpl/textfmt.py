@@ -49,15 +49,61 @@ def short_date(d: date) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
-def met_word(met: bool | None, *, missing: bool = False) -> str:
-    """A table cell for an item, indicator or criterion: "Đạt", "Chưa đạt", "Chưa xác định"."""
+# Every verdict word tcpl shows, in one table: (a cell, a commune's result in a table, a commune's
+# result in a sentence, the result as a heading).
+_VERDICTS: dict[bool | None, tuple[str, str, str, str]] = {
+    True: ("Đạt", "Đạt chuẩn", "đạt chuẩn", "ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT"),
+    False: ("Chưa đạt", "Chưa đạt", "chưa đạt chuẩn", "CHƯA ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT"),
+    None: ("Chưa xác định", "Chưa xác định", "chưa xác định", "CHƯA XÁC ĐỊNH"),
+}
+MISSING_WORD = "Thiếu số liệu"
+
+
+def met_word(met: bool | None, *, missing: bool = False, signed: bool = False) -> str:
+    """A table cell for an item, indicator or criterion: "Đạt", "Chưa đạt", "Chưa xác định".
+
+    A missing figure is "Thiếu số liệu"; in a signed scoresheet (`signed`) it counts as a
+    failure and the cell says both: "Chưa đạt (thiếu số liệu)".
+    """
     if missing:
-        return "Thiếu số liệu"
-    if met is None:
-        return "Chưa xác định"
-    return "Đạt" if met else "Chưa đạt"
+        return f"{_VERDICTS[False][0]} ({MISSING_WORD.lower()})" if signed else MISSING_WORD
+    return _VERDICTS[met][0]
+
+
+def recognition_cell(recognized: bool | None) -> str:
+    """A commune's result in a table: "Đạt chuẩn", "Chưa đạt", "Chưa xác định"."""
+    return _VERDICTS[recognized][1]
 
 
 def recognition_word(recognized: bool | None) -> str:
     """A commune-year's result inside a sentence: "đạt chuẩn", "chưa đạt chuẩn", "chưa xác định"."""
-    return {True: "đạt chuẩn", False: "chưa đạt chuẩn", None: "chưa xác định"}[recognized]
+    return _VERDICTS[recognized][2]
+
+
+def recognition_heading(recognized: bool | None) -> str:
+    """The result as a heading: "ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT"..."""
+    return _VERDICTS[recognized][3]
+
+
+def roman(n: int) -> str:
+    """1 -> I, 4 -> IV (mục and quarter numbering)."""
+    out = []
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)

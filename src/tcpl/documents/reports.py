@@ -18,7 +18,7 @@ from tcpl import textfmt as fmt
 from tcpl.documents.body import render_body, signed_document
 from tcpl.documents.frame import FrameInfo, Nd30Document, default_signer, draft_date, number_text
 from tcpl.documents.front_matter import FrontMatter, fill, render_document
-from tcpl.documents.scoresheet import Sheet, build_sheet, sheet_markdown, verdict_sentence
+from tcpl.documents.scoresheet import Sheet, build_sheet, scoresheet_title, sheet_markdown, verdict_sentence
 from tcpl.documents.tables import add_sheet_table
 from tcpl.engine.gap import gap
 from tcpl.engine.results import ScoreResult
@@ -132,6 +132,7 @@ def base_context(bundle: Bundle, result: ScoreResult | None) -> dict[str, Any]:
             "unverified_note": ruleset.unverified_note,
         },
         "base_ruleset": cy.ruleset.base_id,
+        "scoresheet_title": scoresheet_title(ruleset),
         "plan": plan.model_dump(mode="python") if plan else None,
         "result": _result_context(result) if result else None,
     }

@@ -73,6 +73,15 @@ PASS_FAIL_COLUMNS = [
 ]
 
 
+DEFAULT_SCORESHEET_TITLE = "Bảng tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu"
+"""The scoresheet's name when the ruleset does not give its form's (forms.scoresheet)."""
+
+
+def scoresheet_title(ruleset: Ruleset) -> str:
+    """The scoresheet's name, as the ruleset's form calls it."""
+    return ruleset.forms.scoresheet or DEFAULT_SCORESHEET_TITLE
+
+
 def verdict_sentence(result: ScoreResult) -> str:
     if result.model == "points":
         total = f"tổng {fmt.number(result.total_points)}"
@@ -91,7 +100,7 @@ def verdict_sentence(result: ScoreResult) -> str:
 
 def _word(met: Verdict, missing: bool = False) -> str:
     # In the signed scoresheet a missing figure is a failure: say both.
-    return "Chưa đạt (thiếu số liệu)" if missing else fmt.met_word(met)
+    return fmt.met_word(met, missing=missing, signed=True)
 
 
 def _figures(item: Item, r: ItemResult) -> tuple[str, float | None]:
@@ -190,7 +199,7 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
             figures=f"{met}/{len(result.indicators())} chỉ tiêu đạt",
             result=_word(result.recognized),
         )
-    form = ruleset.forms.scoresheet or "Bảng tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu"
+    form = scoresheet_title(ruleset)
     notes = list(result.reasons) + [f"Chưa xác định: {u}" for u in result.undetermined]
     if result.unverified:
         notes.append(ruleset.unverified_note or "Một số quy tắc chưa được đối chiếu với văn bản gốc.")

@@ -18,7 +18,6 @@ from tcpl.models.office import Office
 if TYPE_CHECKING:
     from tcpl.documents.frame import Nd30Document
 
-VERDICTS = {True: "Đạt chuẩn", False: "Chưa đạt", None: "Chưa xác định"}
 NO_DATA = "Chưa có số liệu đánh giá"
 
 
@@ -53,7 +52,7 @@ def build_summary_sheet(
             "name": r.name or r.commune or r.path,
             "province": r.province or "",
             "ruleset": r.ruleset,
-            "verdict": VERDICTS[r.recognized],
+            "verdict": fmt.recognition_cell(r.recognized),
             "missing": r.missing,
             "total": r.total_points,
         }
@@ -66,7 +65,7 @@ def build_summary_sheet(
                 values[f"c{i}"] = c.points
                 texts[f"c{i}"] = fmt.number(c.points)
             else:
-                values[f"c{i}"] = VERDICTS[c.met].replace(" chuẩn", "")
+                values[f"c{i}"] = fmt.met_word(c.met)
                 texts[f"c{i}"] = str(values[f"c{i}"])
         for col in columns:
             texts.setdefault(col.key, "")
@@ -143,9 +142,9 @@ def _list_sheet(sheet: Sheet, keep: list[SheetRow]) -> Sheet:
 LIST_TEMPLATE = "danh-sach-cong-nhan.md.j2"
 # Which rows each group of the list holds (the headings are the template's `group_*` lines).
 GROUPS: dict[str, str] = {
-    "recognised": VERDICTS[True],
-    "not_recognised": VERDICTS[False],
-    "undetermined": VERDICTS[None],
+    "recognised": fmt.recognition_cell(True),
+    "not_recognised": fmt.recognition_cell(False),
+    "undetermined": fmt.recognition_cell(None),
     "no_data": NO_DATA,
 }
 ALWAYS_SHOWN = ("recognised", "not_recognised")

@@ -126,30 +126,6 @@ def _finalize(value: Any) -> Any:
     return escape_markdown(value)
 
 
-def roman(n: int) -> str:
-    """1 -> I, 4 -> IV (mục numbering)."""
-    out = []
-    for value, letters in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
 def letter(n: int) -> str:
     """1 -> a, 2 -> b (điểm numbering, Vietnamese alphabet order without f, j, w, z)."""
     alphabet = "abcdđeghiklmnopqrstuvxy"
@@ -257,7 +233,9 @@ def environment(folder: Path) -> ImmutableSandboxedEnvironment:
         auto_reload=False,
     )
     env.concat = _limited_concat  # type: ignore[method-assign]
-    env.globals.update(roman=roman, letter=letter, long_date=textfmt.long_date, short_date=textfmt.short_date)
+    env.globals.update(
+        roman=textfmt.roman, letter=letter, long_date=textfmt.long_date, short_date=textfmt.short_date
+    )
     env.filters.update(
         raw=lambda v: Raw(v),
         number=textfmt.number,

@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from tcpl import textfmt as fmt
+from tcpl.engine.timewindow import QUARTER_LIST
+
 if TYPE_CHECKING:
     from tcpl.models.ruleset import Ruleset
 
@@ -50,9 +53,7 @@ def _patterns(year: int) -> list[re.Pattern[str]]:
     return [
         # "năm 2023" but not the year of a full date "ngày 04 tháng 01 năm 2023"
         re.compile(rf"(?<!tháng \d )(?<!tháng \d\d )(?<![Tt]háng\d)\b([Nn]ăm)(\s+){y}\b"),
-        re.compile(
-            rf"\b([Qq]uý\s+(?:I{{1,3}}|IV|[1-4])(?:\s*(?:,|và|-|đến)\s*(?:[Qq]uý\s+)?(?:I{{1,3}}|IV|[1-4]))*)(\s*/\s*){y}\b"
-        ),
+        re.compile(rf"\b({QUARTER_LIST})(\s*/\s*){y}\b", re.I),
         re.compile(rf"\b([Tt]háng\s+\d{{1,2}})(\s*/\s*){y}\b"),
     ]
 
@@ -84,7 +85,6 @@ _PARTS = {
     "recipients": "Nơi nhận",
 }
 _FIELDS = {"subject": "Trích yếu", "heading": "tên", "title": "tên", "doc_type": "Tên loại"}
-_ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 def _field(where: str, key: str) -> str:
@@ -97,7 +97,7 @@ def _field(where: str, key: str) -> str:
 
 def _place(where: str, n: int) -> str:
     if where.endswith("Mục"):
-        return f"{where} {_ROMAN[n] if n < len(_ROMAN) else n}"
+        return f"{where} {fmt.roman(n)}"
     return f"{where} {n}"
 
 

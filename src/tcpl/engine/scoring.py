@@ -85,13 +85,11 @@ def score_item(item: Item, entry: ItemEntry | None, model: str) -> ItemResult:
 
 def _explain(r: ItemResult) -> str:
     if r.missing:
-        verdict = "thiếu số liệu, tính là chưa đạt"
+        verdict = f"{fmt.MISSING_WORD.lower()}, tính là {fmt.met_word(False).lower()}"
     elif r.points_missing:
         verdict = "chưa ghi điểm tự chấm, tính 0 điểm"
-    elif r.met is None:
-        verdict = "chưa xác định"
     else:
-        verdict = "đạt" if r.met else "chưa đạt"
+        verdict = fmt.met_word(r.met).lower()
     pts = f"; {fmt.number(r.points)} điểm" if r.points is not None else ""
     return f"{r.value_text} — {r.rule} → {verdict}{pts}"
 

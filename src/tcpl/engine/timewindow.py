@@ -8,11 +8,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+from tcpl.textfmt import roman
+
+_QUARTER_NUMBER = {**{roman(n): n for n in range(1, 5)}, **{str(n): n for n in range(1, 5)}}
 _Q = r"(?:IV|I{1,3}|[1-4])"
-QUARTERS = re.compile(
-    rf"quý\s+(?P<qs>{_Q}(?:\s*(?:,|và|-|đến|–)\s*(?:quý\s+)?{_Q})*)\s*(?:/|năm\s+)(?P<y>\d{{4}})", re.I
-)
+QUARTER_LIST = rf"quý\s+{_Q}(?:\s*(?:,|và|-|đến|–)\s*(?:quý\s+)?{_Q})*"
+"""One or more quarters as written: "quý I", "quý I, II", "quý II và quý III" (match with re.I)."""
+QUARTERS = re.compile(rf"(?P<qs>{QUARTER_LIST})\s*(?:/|năm\s+)(?P<y>\d{{4}})", re.I)
 FIRST_MONTHS = re.compile(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s+(?P<y>\d{4})", re.I)
 MONTH_RANGE = re.compile(
     r"từ\s+tháng\s+(?P<a>\d{1,2})\s*(?:/(?P<ya>\d{4}))?\s+đến\s+tháng\s+(?P<b>\d{1,2})\s*(?:/|năm\s+)(?P<y>\d{4})",
@@ -55,7 +57,7 @@ def parse_due(text: str | None, year: int | None = None) -> DueWindow | None:
     m = QUARTERS.search(t)
     if m:
         y = int(m.group("y"))
-        qs = [_ROMAN_Q[x.upper()] for x in re.findall(_Q, m.group("qs"), re.I)]
+        qs = [_QUARTER_NUMBER[x.upper()] for x in re.findall(rf"\b{_Q}\b", m.group("qs"), re.I)]
         start, _ = quarter_window(y, min(qs))
         _, end = quarter_window(y, max(qs))
         return DueWindow(start, end, m.group(0))

@@ -18,12 +18,6 @@ from tcpl.escaping import markdown as md
 from tcpl.reporters.output import Output
 
 
-def verdict_text(recognized: Verdict) -> str:
-    if recognized is None:
-        return "CHƯA XÁC ĐỊNH"
-    return "ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT" if recognized else "CHƯA ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT"
-
-
 def verdict_style(met: Verdict, *, missing: bool = False) -> str:
     if missing or met is None:
         return "yellow"
@@ -116,7 +110,7 @@ def score_table(result: ScoreResult, *, label: str, explain: bool) -> Output:
         need = f", cần ≥ {fmt.number(result.total_required)}" if result.total_required is not None else ""
         lines.append(Text.from_markup(f"Tổng điểm: [bold]{fmt.number(result.total_points)}{top}[/]{need}"))
     style = verdict_style(result.recognized)
-    lines.append(Text.from_markup(f"Kết quả: [bold {style}]{verdict_text(result.recognized)}[/]"))
+    lines.append(Text.from_markup(f"Kết quả: [bold {style}]{fmt.recognition_heading(result.recognized)}[/]"))
     for title, entries, colour in (
         ("Lý do", result.reasons, style),
         ("Chưa xác định", result.undetermined, "yellow"),
@@ -139,7 +133,7 @@ def score_markdown(result: ScoreResult, *, label: str, explain: bool) -> Output:
     if result.model == "points":
         top = f"/{fmt.number(result.max_points)}" if result.max_points is not None else ""
         lines.append(f"- Tổng điểm: **{fmt.number(result.total_points)}{top}**")
-    lines += [f"- Kết quả: **{verdict_text(result.recognized)}**", ""]
+    lines += [f"- Kết quả: **{fmt.recognition_heading(result.recognized)}**", ""]
     if result.model == "points":
         lines += ["| Mã | Tiêu chí, chỉ tiêu | Điểm | Tối đa | Kết quả |", "|---|---|---:|---:|---|"]
     else:
@@ -198,7 +192,7 @@ def gap_json(answer: GapResult, *, result: ScoreResult, label: str, as_of: date)
 def gap_table(answer: GapResult, *, result: ScoreResult, label: str, as_of: date) -> Output:
     lines: list[Any] = [
         Text.from_markup(
-            f"[bold]{escape(label)}[/] — năm {result.year} — {verdict_text(result.recognized).lower()}"
+            f"[bold]{escape(label)}[/] — năm {result.year} — {fmt.recognition_heading(result.recognized).lower()}"
         )
     ]
     if answer.recognized:
