@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -208,34 +209,27 @@ def report_command(
     )  # fmt: skip
 
 
-def notice_command(
-    path: FolderArg,
-    output: OutputOpt = None,
-    output_format: FormatOpt = "docx",
-    force: ForceOpt = False,
-    pdf: PdfOpt = False,
-    template: TemplateOpt = None,
-    ruleset: RulesetOpt = None,
-) -> None:
-    _document(
-        "notice", path, "thong-bao-niem-yet", output, output_format,
-        force=force, pdf=pdf, template=template, ruleset=ruleset,
-    )  # fmt: skip
+def document_command(kind: api.DocumentKind, stem: str) -> Callable[..., None]:
+    """A command that writes one document of the year with the common options (notice, feedback)."""
+
+    def command(
+        path: FolderArg,
+        output: OutputOpt = None,
+        output_format: FormatOpt = "docx",
+        force: ForceOpt = False,
+        pdf: PdfOpt = False,
+        template: TemplateOpt = None,
+        ruleset: RulesetOpt = None,
+    ) -> None:
+        _document(
+            kind, path, stem, output, output_format, force=force, pdf=pdf, template=template, ruleset=ruleset
+        )
+
+    return command
 
 
-def feedback_command(
-    path: FolderArg,
-    output: OutputOpt = None,
-    output_format: FormatOpt = "docx",
-    force: ForceOpt = False,
-    pdf: PdfOpt = False,
-    template: TemplateOpt = None,
-    ruleset: RulesetOpt = None,
-) -> None:
-    _document(
-        "feedback", path, "tong-hop-y-kien", output, output_format,
-        force=force, pdf=pdf, template=template, ruleset=ruleset,
-    )  # fmt: skip
+notice_command = document_command("notice", "thong-bao-niem-yet")
+feedback_command = document_command("feedback", "tong-hop-y-kien")
 
 
 def calendar_command(

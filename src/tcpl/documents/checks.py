@@ -186,22 +186,18 @@ def check_nd30(
     header: Table = doc.tables[0]
     cells = [c for row in header.rows for c in row.cells]
     texts = {p.text: p for c in cells for p in c.paragraphs}
-    qh = texts.get(style.words.quoc_hieu)
-    tn = texts.get(style.words.tieu_ngu)
-    if qh is None:
-        problems.append("thiếu Quốc hiệu trong bảng tiêu đề")
-    else:
-        r = _first_run(doc, qh)
-        lo, hi = style.ranges.sizes["quoc_hieu"]
+    for part, text, key in (
+        ("Quốc hiệu", style.words.quoc_hieu, "quoc_hieu"),
+        ("Tiêu ngữ", style.words.tieu_ngu, "tieu_ngu"),
+    ):
+        found = texts.get(text)
+        if found is None:
+            problems.append(f"thiếu {part} trong bảng tiêu đề")
+            continue
+        r = _first_run(doc, found)
+        lo, hi = style.ranges.sizes[key]
         if r is None or not r.bold or r.size is None or not lo <= r.size <= hi:
-            problems.append(f"Quốc hiệu phải đậm, cỡ {lo:g}–{hi:g}")
-    if tn is None:
-        problems.append("thiếu Tiêu ngữ trong bảng tiêu đề")
-    else:
-        r = _first_run(doc, tn)
-        lo, hi = style.ranges.sizes["tieu_ngu"]
-        if r is None or not r.bold or r.size is None or not lo <= r.size <= hi:
-            problems.append(f"Tiêu ngữ phải đậm, cỡ {lo:g}–{hi:g}")
+            problems.append(f"{part} phải đậm, cỡ {lo:g}–{hi:g}")
     if len(header.rows) < 2:
         problems.append("bảng tiêu đề phải có hai hàng (số và ngày tháng cùng một hàng)")
     else:

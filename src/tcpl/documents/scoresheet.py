@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from tcpl import kinds
 from tcpl import textfmt as fmt
-from tcpl.engine.results import ItemResult, ScoreResult, Verdict
+from tcpl.engine.results import CriterionResult, IndicatorResult, ItemResult, ScoreResult, Verdict
 from tcpl.escaping import markdown_cell
 from tcpl.models.assessment import Assessment
 from tcpl.models.ruleset import Item, Ruleset
@@ -137,32 +137,26 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
                 texts[col.key] = str(value)
         rows.append(SheetRow(level, {k: values.get(k) for k in (c.key for c in columns)}, texts))
 
-    for c in result.criteria:
+    def heading(
+        level: Literal["criterion", "indicator"], target: str, r: CriterionResult | IndicatorResult, *ids: str
+    ) -> None:
+        """A criterion or indicator row: its points (points model) or its verdict (pass/fail)."""
         if points:
             add(
-                "criterion",
-                target=f"Tiêu chí {c.id}: {c.name}",
-                max_points=c.max_points,
-                points=c.points,
-                officer=_officer(assessment, c.id),
+                level,
+                target=target,
+                max_points=r.max_points,
+                points=r.points,
+                officer=_officer(assessment, *ids),
             )
         else:
-            add("criterion", target=f"Tiêu chí {c.id}: {c.name}", result=_word(c.met))
+            lacking = isinstance(r, IndicatorResult) and r.met is not True and any(i.missing for i in r.items)
+            add(level, target=target, result=_word(r.met, lacking))
+
+    for c in result.criteria:
+        heading("criterion", f"Tiêu chí {c.id}: {c.name}", c, c.id)
         for ind in c.indicators:
-            if points:
-                add(
-                    "indicator",
-                    target=f"Chỉ tiêu {ind.id}: {ind.name}",
-                    max_points=ind.max_points,
-                    points=ind.points,
-                    officer=_officer(assessment, ind.id, c.id),
-                )
-            else:
-                add(
-                    "indicator",
-                    target=f"Chỉ tiêu {ind.id}: {ind.name}",
-                    result=_word(ind.met, any(i.missing for i in ind.items) and ind.met is not True),
-                )
+            heading("indicator", f"Chỉ tiêu {ind.id}: {ind.name}", ind, ind.id, c.id)
             for r in ind.items:
                 item = index[r.id]
                 figures, ratio = _figures(item, r)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tcpl.engine.results import Record, ScoreResult, Verdict
+from tcpl.engine.results import CriterionResult, IndicatorResult, Record, ScoreResult, Verdict
 
 
 @dataclass
@@ -45,32 +45,17 @@ def diff_results(old: ScoreResult, new: ScoreResult) -> DiffResult:
         out.changes.append(Change("total", "", "Tổng điểm", old.total_points, new.total_points))
     if old.ruleset != new.ruleset:
         out.changes.append(Change("ruleset", "", "Bộ tiêu chí", old.ruleset, new.ruleset))
-    old_c = {c.id: c for c in old.criteria}
-    for c in new.criteria:
-        before = old_c.get(c.id)
-        if before is None or (before.met, before.points) != (c.met, c.points):
-            out.changes.append(
-                Change(
-                    "criterion",
-                    c.id,
-                    c.name,
-                    _state(before.met, before.points) if before else None,
-                    _state(c.met, c.points),
-                )
-            )
-    old_i = {i.id: i for i in old.indicators()}
-    for i in new.indicators():
-        before_i = old_i.get(i.id)
-        if before_i is None or (before_i.met, before_i.points) != (i.met, i.points):
-            out.changes.append(
-                Change(
-                    "indicator",
-                    i.id,
-                    i.name,
-                    _state(before_i.met, before_i.points) if before_i else None,
-                    _state(i.met, i.points),
-                )
-            )
+    levels: list[tuple[str, list[CriterionResult] | list[IndicatorResult], list[Any]]] = [
+        ("criterion", old.criteria, list(new.criteria)),
+        ("indicator", old.indicators(), list(new.indicators())),
+    ]
+    for level, olds, news in levels:
+        earlier = {r.id: r for r in olds}
+        for r in news:
+            before = earlier.get(r.id)
+            if before is None or (before.met, before.points) != (r.met, r.points):
+                previous = _state(before.met, before.points) if before else None
+                out.changes.append(Change(level, r.id, r.name, previous, _state(r.met, r.points)))
     old_items = {it.id: it for it in old.items()}
     for it in new.items():
         before_it = old_items.get(it.id)

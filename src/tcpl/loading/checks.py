@@ -21,27 +21,23 @@ MAX_UNKNOWN_REPORTED = 50
 def _unknown_items(doc: YamlDocument, ids: list[str], known: list[str], ruleset_id: str) -> None:
     for n, item_id in enumerate(ids):
         if n == MAX_UNKNOWN_REPORTED:
-            doc.diagnostics.append(
-                doc.diagnostic(
-                    ("items", item_id),
-                    f"và {len(ids) - n} nội dung khác cũng không có trong bộ tiêu chí {ruleset_id}"
-                    " (xem mã các nội dung: tcpl rules show " + ruleset_id + ")",
-                    code=codes.UNKNOWN_ITEM,
-                    key=True,
-                )
+            doc.report(
+                ("items", item_id),
+                f"và {len(ids) - n} nội dung khác cũng không có trong bộ tiêu chí {ruleset_id}"
+                " (xem mã các nội dung: tcpl rules show " + ruleset_id + ")",
+                code=codes.UNKNOWN_ITEM,
+                key=True,
             )
             return
         # A suggestion only for an id of an id's length: comparing long texts costs much and says nothing.
         close = difflib.get_close_matches(item_id, known, n=1, cutoff=0.6) if len(item_id) <= 40 else []
         hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
         shown = item_id if len(item_id) <= 60 else item_id[:57] + "…"
-        doc.diagnostics.append(
-            doc.diagnostic(
-                ("items", item_id),
-                f"nội dung '{shown}' không có trong bộ tiêu chí {ruleset_id}{hint}",
-                code=codes.UNKNOWN_ITEM,
-                key=True,
-            )
+        doc.report(
+            ("items", item_id),
+            f"nội dung '{shown}' không có trong bộ tiêu chí {ruleset_id}{hint}",
+            code=codes.UNKNOWN_ITEM,
+            key=True,
         )
 
 
@@ -64,48 +60,40 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
         read[item_id] = reading.entry
         loc = ("items", item_id)
         for problem in reading.problems:
-            doc.diagnostics.append(
-                doc.diagnostic(
-                    _problem_place(doc, loc, problem),
-                    f"nội dung {item_id} ({kind.word}): {problem.message}",
-                    code=problem.code,
-                )
+            doc.report(
+                _problem_place(doc, loc, problem),
+                f"nội dung {item_id} ({kind.word}): {problem.message}",
+                code=problem.code,
             )
     known_targets = {c.id for c in ruleset.criteria} | {i.id for c in ruleset.criteria for i in c.indicators}
     known_targets |= set(known_ids)
     for target in assessment.officers:
         if target not in known_targets:
-            doc.diagnostics.append(
-                doc.diagnostic(
-                    ("officers", target),
-                    f"'{target}' không phải mã tiêu chí, chỉ tiêu hay nội dung của bộ tiêu chí {ruleset.id}",
-                    code=codes.UNKNOWN_ASSIGNMENT,
-                    key=True,
-                )
+            doc.report(
+                ("officers", target),
+                f"'{target}' không phải mã tiêu chí, chỉ tiêu hay nội dung của bộ tiêu chí {ruleset.id}",
+                code=codes.UNKNOWN_ASSIGNMENT,
+                key=True,
             )
     step = ruleset.step("public_posting")
     posting = assessment.posting
     if step and step.min_days and posting and posting.days and posting.days < step.min_days:
-        doc.diagnostics.append(
-            doc.diagnostic(
-                ("posting", "days"),
-                f"niêm yết {posting.days} ngày, ngắn hơn mức tối thiểu {step.min_days} ngày của bộ tiêu chí"
-                f" {ruleset.id}",
-                code=codes.SHORT_POSTING,
-                severity=Severity.WARNING,
-            )
+        doc.report(
+            ("posting", "days"),
+            f"niêm yết {posting.days} ngày, ngắn hơn mức tối thiểu {step.min_days} ngày của bộ tiêu chí"
+            f" {ruleset.id}",
+            code=codes.SHORT_POSTING,
+            severity=Severity.WARNING,
         )
     valid_conditions = {c.id for c in ruleset.recognition.conditions}
     for cond in assessment.conditions:
         if cond not in valid_conditions:
             known = ", ".join(sorted(valid_conditions)) or "(bộ tiêu chí không có điều kiện nào)"
-            doc.diagnostics.append(
-                doc.diagnostic(
-                    ("conditions", cond),
-                    f"điều kiện '{cond}' không có trong bộ tiêu chí {ruleset.id}; có: {known}",
-                    code=codes.UNKNOWN_CONDITION,
-                    key=True,
-                )
+            doc.report(
+                ("conditions", cond),
+                f"điều kiện '{cond}' không có trong bộ tiêu chí {ruleset.id}; có: {known}",
+                code=codes.UNKNOWN_CONDITION,
+                key=True,
             )
     return assessment.model_copy(update={"items": read})
 
@@ -124,13 +112,11 @@ def check_place(assessment: Assessment, doc: YamlDocument) -> None:
     """Warn when the file sits in a folder whose year or commune says something else."""
     folder = doc.path.resolve().parent
     if folder.name.isdigit() and int(folder.name) != assessment.year:
-        doc.diagnostics.append(
-            doc.diagnostic(
-                ("year",),
-                f"năm {assessment.year} khác tên thư mục '{folder.name}'",
-                code=codes.YEAR_NOT_FOLDER,
-                severity=Severity.WARNING,
-            )
+        doc.report(
+            ("year",),
+            f"năm {assessment.year} khác tên thư mục '{folder.name}'",
+            code=codes.YEAR_NOT_FOLDER,
+            severity=Severity.WARNING,
         )
 
 
@@ -165,22 +151,18 @@ def check_task_times(plan: Plan, doc: YamlDocument) -> None:
             loc = (*where, "lines", l_index)
             window = parse_due(line.text, plan.year)
             if unreadable(line.text, window):
-                doc.diagnostics.append(
-                    doc.diagnostic(
-                        loc,
-                        f"không hiểu thời gian '{line.text}': tcpl không tính được hạn của"
-                        f" nhiệm vụ (viết ví dụ 'Quý II/{plan.year}', 'tháng 3/{plan.year}',"
-                        f" 'trước ngày 31/3/{plan.year}', 'năm {plan.year}')",
-                        code=codes.UNREADABLE_TASK_TIME,
-                        severity=Severity.WARNING,
-                    )
+                doc.report(
+                    loc,
+                    f"không hiểu thời gian '{line.text}': tcpl không tính được hạn của"
+                    f" nhiệm vụ (viết ví dụ 'Quý II/{plan.year}', 'tháng 3/{plan.year}',"
+                    f" 'trước ngày 31/3/{plan.year}', 'năm {plan.year}')",
+                    code=codes.UNREADABLE_TASK_TIME,
+                    severity=Severity.WARNING,
                 )
             elif window is not None and not plan.year <= window.end.year <= plan.year + 1:
-                doc.diagnostics.append(
-                    doc.diagnostic(
-                        loc,
-                        f"thời gian '{line.text}' không thuộc năm {plan.year} của kế hoạch",
-                        code=codes.TASK_TIME_OTHER_YEAR,
-                        severity=Severity.WARNING,
-                    )
+                doc.report(
+                    loc,
+                    f"thời gian '{line.text}' không thuộc năm {plan.year} của kế hoạch",
+                    code=codes.TASK_TIME_OTHER_YEAR,
+                    severity=Severity.WARNING,
                 )

@@ -154,16 +154,14 @@ class Loader:
             if found.foreign:
                 return LoadedFile(path, None, doc, foreign=True)
             if found.problem is not None:
-                doc.diagnostics.append(doc.diagnostic(("kind",), found.problem, code=codes.UNKNOWN_FILE_KIND))
+                doc.report(("kind",), found.problem, code=codes.UNKNOWN_FILE_KIND)
                 return LoadedFile(path, None, doc)
             kind = found.kind
         loaded: LoadedFile[FileModel] = LoadedFile(path, kind, doc)
         if kind is None or not doc.usable:
             return loaded
         if not isinstance(doc.data, dict):
-            doc.diagnostics.append(
-                doc.diagnostic((), "tệp phải là một bảng các trường 'tên: giá trị'", code=codes.NOT_A_MAPPING)
-            )
+            doc.report((), "tệp phải là một bảng các trường 'tên: giá trị'", code=codes.NOT_A_MAPPING)
             return loaded
         KIND_LOADERS[kind](self, doc, loaded)
         _dedupe(doc)

@@ -25,7 +25,7 @@ def choose_ruleset(
             try:
                 target = resolve_reference(doc.path, ref, what="tệp bộ tiêu chí")
             except ReferenceRefused as exc:
-                doc.diagnostics.append(doc.diagnostic(("ruleset",), str(exc), code=codes.NO_RULESET))
+                doc.report(("ruleset",), str(exc), code=codes.NO_RULESET)
                 return None
             try:
                 loaded = registry.load_path(target)
@@ -38,12 +38,10 @@ def choose_ruleset(
                 known = ", ".join(registry.shipped())
                 close = difflib.get_close_matches(ref, list(registry.shipped()), n=1)
                 hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
-                doc.diagnostics.append(
-                    doc.diagnostic(
-                        ("ruleset",),
-                        f"không có bộ tiêu chí '{ref}' (có: {known}){hint}",
-                        code=codes.NO_RULESET,
-                    )
+                doc.report(
+                    ("ruleset",),
+                    f"không có bộ tiêu chí '{ref}' (có: {known}){hint}",
+                    code=codes.NO_RULESET,
                 )
                 return None
             loaded = found
@@ -66,18 +64,16 @@ def choose_ruleset(
                     f"nhiều bộ tiêu chí áp dụng cho năm {assessment.year}:"
                     f" {', '.join(r.id for r in candidates)}; hãy ghi rõ 'ruleset:'"
                 )
-            doc.diagnostics.append(doc.diagnostic(("year",), text, code=codes.NO_RULESET_FOR_YEAR))
+            doc.report(("year",), text, code=codes.NO_RULESET_FOR_YEAR)
             return None
         loaded = candidates[0]
     years = loaded.ruleset.years
     if not years.contains(assessment.year) and override is None:
-        doc.diagnostics.append(
-            doc.diagnostic(
-                ("year",),
-                f"năm {assessment.year} nằm ngoài phạm vi áp dụng của bộ tiêu chí {loaded.id}"
-                f" ({years.describe()})",
-                code=codes.YEAR_OUTSIDE_RULESET,
-            )
+        doc.report(
+            ("year",),
+            f"năm {assessment.year} nằm ngoài phạm vi áp dụng của bộ tiêu chí {loaded.id}"
+            f" ({years.describe()})",
+            code=codes.YEAR_OUTSIDE_RULESET,
         )
         return None
     return loaded

@@ -110,6 +110,10 @@ class YamlDocument:
             kwargs["severity"] = severity
         return Diagnostic(self.shown_path, line, col, message, code=code, loc=loc, **kwargs)
 
+    def report(self, loc: tuple[str | int, ...], message: str, **where: Any) -> None:
+        """Add a diagnostic placed at the node for `loc` (options as `diagnostic`) to this file's."""
+        self.diagnostics.append(self.diagnostic(loc, message, **where))
+
     def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int]:
         """1-based line and column of the deepest node along `loc` that exists."""
         node = self.root
