@@ -45,7 +45,7 @@ def test_draft_number_and_date_leave_room() -> None:
 
 
 def test_text_width_matches_measured_widths() -> None:
-    # measured in LibreOffice (shared/reference/nd30-document-format.md §1.9)
+    # measured in LibreOffice (the Times New Roman widths of src/tcpl/documents/metrics)
     assert text_width_mm("Độc lập - Tự do - Hạnh phúc", 14, bold=True) == pytest.approx(60.4, abs=0.5)
     assert text_width_mm("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True) == pytest.approx(95.0, abs=1)
     assert text_width_mm("Số: 05/KH-UBND", 13) == pytest.approx(34.3, abs=0.5)

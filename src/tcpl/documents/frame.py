@@ -4,7 +4,7 @@ Page, fonts, the two-row header table (issuing body | Quốc hiệu, Tiêu ngữ
 date), title block, body paragraphs, signature block with Nơi nhận, page numbers in the
 header from page 2, and annex sections with their own numbering. The measured traps of
 python-docx (Letter default page, theme fonts, grid widths, fields, section copies) are
-handled here once; see shared/reference/nd30-document-format.md.
+handled here once; the numbered traps are listed in docs/DESIGN.md.
 """
 
 from __future__ import annotations
