@@ -29,6 +29,7 @@ from tcpl.escaping import markdown as md
 from tcpl.loading.bundle import Bundle
 from tcpl.models.commune import Commune
 from tcpl.models.document import DocumentKey, DocumentRef, defaults_for
+from tcpl.models.plan import TaskStatus
 
 TEMPLATES = {
     "quarter": "bao-cao-quy.md.j2",
@@ -242,7 +243,7 @@ def quarter_context(bundle: Bundle, quarter: int, as_of: date | None) -> dict[st
         quarter_window(year, quarter + 1) if quarter < 4 else (date(year + 1, 1, 1), date(year + 1, 3, 31))
     )
     upcoming = [
-        s for s in states if overlaps(s.window, next_start, next_end) and s.status.value != "hoàn thành"
+        s for s in states if overlaps(s.window, next_start, next_end) and s.status is not TaskStatus.DONE
     ]
     figures: list[dict[str, Any]] = []
     for s in states:
@@ -250,7 +251,7 @@ def quarter_context(bundle: Bundle, quarter: int, as_of: date | None) -> dict[st
             if start <= entry.date <= min(end, as_of):
                 for key, value in entry.figures.items():
                     figures.append({"task": s.number, "title": s.task.title, "name": key, "value": value})
-    done = [s for s in states if s.status.value == "hoàn thành"]
+    done = [s for s in states if s.status is TaskStatus.DONE]
     # In a report, a task is late when its time ended by the report date and it is not closed.
     late = [s for s in states if s.window is not None and s.window.end <= as_of and s.status not in CLOSED]
     return {
@@ -264,7 +265,7 @@ def quarter_context(bundle: Bundle, quarter: int, as_of: date | None) -> dict[st
         "done": [s.to_context() for s in done],
         "late": [s.to_context() for s in late],
         "ytd_due_count": len(ytd_due),
-        "ytd_done_count": sum(1 for s in ytd_due if s.status.value == "hoàn thành"),
+        "ytd_done_count": sum(1 for s in ytd_due if s.status is TaskStatus.DONE),
         "next_quarter": quarter + 1 if quarter < 4 else 1,
         "upcoming": [s.to_context() for s in upcoming],
         "figures": figures,

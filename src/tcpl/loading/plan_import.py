@@ -23,7 +23,6 @@ from tcpl.safeio import ReadRefused, os_error_words, read_regular
 
 ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\.\s+(?P<text>.+)$")
 NUMBERED = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<text>.+)$")
-LETTERED = re.compile(r"^(?P<num>[a-zđ])\)\s+(?P<text>.+)$")
 DASH = re.compile(r"^[-–+•]\s*")
 LABELLED = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<text>.*)$")
 NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<number>\d*)\s*/\s*(?P<symbol>[\wĐđ-]+)", re.I)
