@@ -186,6 +186,18 @@ BAD_ITEM = _code(
     "Nội dung định nghĩa sai",
     "Sửa nội dung trong bộ tiêu chí theo loại của nó (mức đạt của tỷ lệ từ 0 đến 1; choice có options...).",
 )
+BLANK_IN_OVERLAY = _code(
+    "TCPL207",
+    "Lớp bổ sung còn để trống",
+    "Điền tên, mức đạt chuẩn... theo văn bản gốc (Thông tư của Bộ Tư pháp); mục để trống giữ giá trị của bộ tiêu chí gốc.",
+    Severity.WARNING,
+)
+INCOMPLETE_ATTESTATION = _code(
+    "TCPL208",
+    "Xác nhận bộ tiêu chí chưa đủ",
+    "Ghi đủ attestation: by (cơ quan), source (văn bản), date (ngày), và điền mọi tên, mức đạt chuẩn còn thiếu.",
+    Severity.WARNING,
+)
 NO_RULESET = _code(
     "TCPL301",
     "Không có bộ tiêu chí",
@@ -200,6 +212,17 @@ YEAR_OUTSIDE_RULESET = _code(
     "TCPL303",
     "Năm ngoài phạm vi bộ tiêu chí",
     "Sửa 'year:' hoặc chọn bộ tiêu chí áp dụng cho năm đó.",
+)
+PROVINCE_OVERLAY = _code(
+    "TCPL304",
+    "Lớp bổ sung của tỉnh không dùng được",
+    "Sửa 'overlays:' trong office.yaml: mỗi mục là đường dẫn (tương đối) tới một lớp bổ sung có 'extends:'.",
+)
+SELF_GRADED = _code(
+    "TCPL305",
+    "Xã dùng lớp bổ sung riêng thay cho lớp của tỉnh",
+    "Bỏ 'ruleset:' trong tệp đánh giá để dùng lớp bổ sung của tỉnh (office.yaml), hoặc đề nghị tỉnh sửa lớp của tỉnh.",
+    Severity.WARNING,
 )
 UNKNOWN_ITEM = _code(
     "TCPL310",

@@ -128,6 +128,12 @@ class ScoreResult(Record):
     points_missing: list[str] = field(default_factory=list)
     undetermined: list[str] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)
+    attestation: dict[str, Any] | None = None
+    """Who vouched for the ruleset (by, source, date), when a province attested it."""
+    attested_by: str | None = None
+    """The attestation in words, for messages."""
+
+    json_omit = frozenset({"attested_by"})
 
     def items(self) -> list[ItemResult]:
         return [it for c in self.criteria for i in c.indicators for it in i.items]

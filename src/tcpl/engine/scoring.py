@@ -20,7 +20,7 @@ from tcpl.engine.results import (
 )
 from tcpl.kinds.base import EPS, at_least, entry_json
 from tcpl.models.assessment import Assessment, ItemEntry
-from tcpl.models.ruleset import Criterion, Indicator, Item, Ruleset
+from tcpl.models.ruleset import Attestation, Criterion, Indicator, Item, Ruleset
 
 
 def all_of(verdicts: list[Verdict]) -> Verdict:
@@ -113,7 +113,13 @@ def score_indicator(indicator: Indicator, assessment: Assessment, model: str) ->
     return result
 
 
-def score(ruleset: Ruleset, assessment: Assessment, *, base_ruleset: str | None = None) -> ScoreResult:
+def score(
+    ruleset: Ruleset,
+    assessment: Assessment,
+    *,
+    base_ruleset: str | None = None,
+    attestation: Attestation | None = None,
+) -> ScoreResult:
     """Score an assessment against a ruleset (chấm điểm, đánh giá)."""
     model = ruleset.model
     criteria: list[CriterionResult] = []
@@ -143,6 +149,9 @@ def score(ruleset: Ruleset, assessment: Assessment, *, base_ruleset: str | None 
     else:
         _decide_pass_fail(result)
     _add_condition_reasons(result)
+    if attestation is not None:
+        result.attestation = attestation.model_dump(mode="json")
+        result.attested_by = attestation.words()
     _add_notes(ruleset, result)
     return result
 
@@ -278,13 +287,14 @@ def _add_notes(ruleset: Ruleset, result: ScoreResult) -> None:
             f"Chưa ghi điểm tự chấm (points) của {len(result.points_missing)} nội dung, tính 0 điểm:"
             f" {', '.join(result.points_missing)}"
         )
-    result.unverified = [i.id for i in items if not i.verified]
+    # An attested ruleset was checked in full by the body that attests it.
+    result.unverified = [] if result.attested_by else [i.id for i in items if not i.verified]
     if result.unverified:
         note = ruleset.unverified_note or "một số quy tắc chưa được đối chiếu với văn bản gốc."
         result.warnings.append(
             f"Bộ tiêu chí {ruleset.id} có {len(result.unverified)}/{len(items)} nội dung chưa xác minh. {note}"
         )
-    figures = ruleset.unverified_figures()
+    figures = [] if result.attested_by else ruleset.unverified_figures()
     if figures:
         result.warnings.append("Chưa đối chiếu với văn bản gốc: " + "; ".join(figures) + ".")
     officer = [i.id for i in items if i.points_from == "officer"]

@@ -81,6 +81,7 @@ def _ruleset(loader: Loader, doc: YamlDocument, loaded: LoadedFile[FileModel]) -
     try:
         loaded.ruleset = loader.registry.load_path(doc.path)
         loaded.model = loaded.ruleset.ruleset
+        doc.diagnostics.extend(loaded.ruleset.warnings)
     except InvalidFilesError as exc:
         doc.diagnostics.extend(exc.diagnostics)
 

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from tcpl.loading.filekinds import OFFICE_NAMES
 from tcpl.loading.loader import Loader
-from tcpl.loading.references import trust_root
+from tcpl.loading.province import office_file
 from tcpl.models.office import Office
 
-
-def office_file(start: Path) -> Path | None:
-    """The nearest office.yaml from `start` up, never above the repository that holds it."""
-    folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
-        folder = folder.parent
-    top = trust_root(folder / "_")
-    for candidate in (folder, *folder.parents):
-        for name in OFFICE_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-        if candidate == top:
-            break
-    return None
+__all__ = ["find_office", "office_file"]
 
 
 def find_office(start: Path, loader: Loader | None = None) -> Office | None:

@@ -1,4 +1,9 @@
-"""Which ruleset an assessment is scored with: the one it names, the override, or its year's."""
+"""Which ruleset an assessment is scored with: the one it names, the override, or its year's.
+
+A ruleset named by id or chosen by year gives way to the province's overlay of it (office.yaml
+`overlays:` above the assessment); an overlay the commune names itself is kept, with a warning
+when the province has its own for the same base.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ import difflib
 from pathlib import Path
 
 from tcpl import codes
-from tcpl.errors import InvalidFilesError
+from tcpl.errors import InvalidFilesError, Severity
+from tcpl.loading.province import province_rules
 from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry, is_path_ref
 from tcpl.loading.yamlfile import YamlDocument
@@ -17,6 +23,7 @@ def choose_ruleset(
     registry: RulesetRegistry, assessment: Assessment, doc: YamlDocument, *, override: Path | None = None
 ) -> LoadedRuleset | None:
     """The ruleset an assessment is scored with; problems go to the assessment's file."""
+    own_overlay = False
     if override is not None:
         loaded = registry.load_path(override)
     elif assessment.ruleset:
@@ -32,6 +39,7 @@ def choose_ruleset(
             except InvalidFilesError as exc:
                 doc.diagnostics.extend(exc.diagnostics)
                 return None
+            own_overlay = loaded.base_id is not None
         else:
             found = registry.by_id(ref)
             if found is None:
@@ -67,6 +75,23 @@ def choose_ruleset(
             doc.report(("year",), text, code=codes.NO_RULESET_FOR_YEAR)
             return None
         loaded = candidates[0]
+    if override is None:
+        province = province_rules(registry, doc.path)
+        if province.problems:
+            doc.diagnostics.extend(province.problems)
+            return None
+        theirs = province.for_base(loaded.base_id or loaded.id)
+        if theirs is not None and own_overlay and theirs.path != loaded.path:
+            doc.report(
+                ("ruleset",),
+                f"tệp đánh giá dùng lớp bổ sung riêng '{assessment.ruleset}' trong khi tỉnh đã có lớp"
+                f" bổ sung {theirs.id} cho bộ tiêu chí {theirs.base_id} (office.yaml): xã không tự đặt"
+                " mức đạt chuẩn",
+                code=codes.SELF_GRADED,
+                severity=Severity.WARNING,
+            )
+        elif theirs is not None and loaded.base_id is None:
+            loaded = theirs
     years = loaded.ruleset.years
     if not years.contains(assessment.year) and override is None:
         doc.report(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.validation import diagnostics_from
 from tcpl.loading.yamlfile import YamlDocument, read_yaml
 from tcpl.models.assessment import Assessment
-from tcpl.models.ruleset import Ruleset
+from tcpl.models.ruleset import Attestation, Ruleset
 from tcpl.resources import data_dir
 
 MAX_EXTENDS_DEPTH = 5
@@ -30,20 +30,70 @@ class LoadedRuleset:
     path: Path
     base_id: str | None
     """The national ruleset at the root of an `extends:` chain (None for a national one)."""
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """The overlay's own warnings: entries left blank, an attestation not filled in."""
 
     @property
     def id(self) -> str:
         return self.ruleset.id
 
+    @property
+    def attestation(self) -> Attestation | None:
+        """The attestation that holds: filled in, and no name or level left open in the ruleset."""
+        found = self.ruleset.attestation
+        if found is None or not found.complete:
+            return None
+        if any(e.blocks_attestation for e in self.ruleset.open_entries()):
+            return None
+        return found
+
+    @property
+    def trusted(self) -> bool:
+        """Attested by a province, or checked in full against the official text."""
+        return self.attestation is not None or self.ruleset.fully_verified()
+
     def score(self, assessment: Assessment) -> ScoreResult:
         """Score under this ruleset, recording the national ruleset an overlay extends."""
-        return score(self.ruleset, assessment, base_ruleset=self.base_id)
+        return score(self.ruleset, assessment, base_ruleset=self.base_id, attestation=self.attestation)
 
 
 # Keys that hold child records: changing a child is not a change of the record itself.
 _CONTAINERS = frozenset(
     {"id", "source", "verified", "criteria", "indicators", "items", "conditions", "options"}
 )
+
+
+# Naming an entry in an overlay gives it its real name: the placeholder flags go.
+_NAMED_BY_OVERLAY = ("placeholder", "short_name")
+# An overlay leaves these to be filled with null or "" (a template from `tcpl rules template`).
+_BLANKABLE = frozenset({"name", "required", "when_empty", "source", "by", "date", "guidance", "text"})
+
+
+def strip_blanks(data: Any, loc: tuple[str | int, ...] = ()) -> tuple[Any, list[tuple[str | int, ...]]]:
+    """The overlay without its blank entries (`name: ""`, `required: null`), and where they were.
+
+    A blank means "still to be filled": the base's value stays, and the overlay gets a warning.
+    """
+    blanks: list[tuple[str | int, ...]] = []
+    if isinstance(data, dict):
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            if key in _BLANKABLE and (value is None or value == ""):
+                blanks.append((*loc, key))
+                continue
+            out[key], inner = strip_blanks(value, (*loc, key))
+            blanks += inner
+            if key == "attestation" and isinstance(out[key], dict) and not out[key]:
+                del out[key]
+        return out, blanks
+    if isinstance(data, list):
+        items: list[Any] = []
+        for n, value in enumerate(data):
+            cleaned, inner = strip_blanks(value, (*loc, n))
+            items.append(cleaned)
+            blanks += inner
+        return items, blanks
+    return data, blanks
 
 
 def merge_overlay(base: Any, overlay: Any, *, overlay_id: str | None = None) -> Any:
@@ -57,6 +107,10 @@ def merge_overlay(base: Any, overlay: Any, *, overlay_id: str | None = None) -> 
         out = dict(base)
         for key, value in overlay.items():
             out[key] = merge_overlay(base[key], value, overlay_id=overlay_id) if key in base else value
+        if "name" in overlay and overlay["name"] != base.get("name"):
+            for flag in _NAMED_BY_OVERLAY:
+                if base.get(flag) and flag not in overlay:
+                    out[flag] = False
         changed = [k for k in overlay if k not in _CONTAINERS and base.get(k) != overlay[k]]
         if changed and base.get("verified") and "verified" not in overlay:
             out["verified"] = False
@@ -122,6 +176,8 @@ class RulesetRegistry:
         self._by_id: dict[str, Path] | None = None
         self._loaded: dict[Path, LoadedRuleset] = {}
         self._read: dict[Path, YamlDocument] = {}  # shipped files read for their id, not yet loaded
+        self.provinces: dict[Path, Any] = {}
+        """The province rules of each office.yaml met (loading/province.py), read once."""
 
     def shipped(self) -> dict[str, Path]:
         if self._by_id is None:
@@ -172,21 +228,24 @@ class RulesetRegistry:
             _check_kinds(doc, ruleset, merged=None)
             return LoadedRuleset(ruleset=ruleset, path=path, base_id=None)
         base = self._resolve_extends(doc, str(extends), (*chain, path))
+        data, blanks = strip_blanks(doc.data)
         # Field-level problems of the overlay itself ("missing" is fine: the base supplies it).
         try:
-            Ruleset.model_validate(doc.data)
+            Ruleset.model_validate(data)
         except ValidationError as exc:
-            own = [d for d in diagnostics_from(doc, Ruleset, exc, doc.data) if d.code != codes.MISSING_FIELD]
+            own = [d for d in diagnostics_from(doc, Ruleset, exc, data) if d.code != codes.MISSING_FIELD]
             if own:
                 raise InvalidFilesError(own) from None
         base_data = base.ruleset.model_dump(mode="python", by_alias=True, exclude_unset=True)
-        merged = merge_overlay(base_data, doc.data, overlay_id=str(doc.data.get("id", "")))
+        merged = merge_overlay(base_data, data, overlay_id=str(data.get("id", "")))
         try:
             ruleset = Ruleset.model_validate(merged)
         except ValidationError as exc:
             raise InvalidFilesError(_overlay_diagnostics(doc, exc, merged)) from None
         _check_kinds(doc, ruleset, merged=merged)
-        return LoadedRuleset(ruleset=ruleset, path=path, base_id=base.base_id or base.id)
+        loaded = LoadedRuleset(ruleset=ruleset, path=path, base_id=base.base_id or base.id)
+        loaded.warnings = _overlay_warnings(doc, data, blanks, loaded)
+        return loaded
 
     def _resolve_extends(self, doc: YamlDocument, target: str, chain: tuple[Path, ...]) -> LoadedRuleset:
         if len(chain) > MAX_EXTENDS_DEPTH:
@@ -285,3 +344,67 @@ def _overlay_diagnostics(doc: YamlDocument, exc: ValidationError, merged: Any) -
             )
         )
     return out
+
+
+def _overlay_warnings(
+    doc: YamlDocument, data: dict[str, Any], blanks: list[tuple[str | int, ...]], loaded: LoadedRuleset
+) -> list[Diagnostic]:
+    """What an overlay still leaves open: its blanks, and an attestation that cannot hold yet."""
+    out: list[Diagnostic] = []
+    for loc in blanks:
+        what = _blank_words(data, loc)
+        out.append(
+            doc.diagnostic(
+                loc, f"{what} còn để trống: điền theo văn bản gốc", code=codes.BLANK_IN_OVERLAY, key=True
+            )
+        )
+    attestation = loaded.ruleset.attestation
+    stated = "attestation" in doc.data if isinstance(doc.data, dict) else False
+    if stated and (attestation is None or not attestation.complete):
+        out.append(
+            doc.diagnostic(
+                ("attestation",),
+                "xác nhận (attestation) chưa đủ: cần by (cơ quan), source (văn bản) và date (ngày)",
+                code=codes.INCOMPLETE_ATTESTATION,
+                key=True,
+            )
+        )
+    elif attestation is not None and loaded.attestation is None:
+        still = [e.words() for e in loaded.ruleset.open_entries() if e.blocks_attestation]
+        shown = "; ".join(still[:8]) + ("; ..." if len(still) > 8 else "")
+        out.append(
+            doc.diagnostic(
+                ("attestation",),
+                f"chưa thể xác nhận: bộ tiêu chí còn {len(still)} mục chưa có ({shown})",
+                code=codes.INCOMPLETE_ATTESTATION,
+                key=True,
+            )
+        )
+    return out
+
+
+def _blank_words(data: Any, loc: tuple[str | int, ...]) -> str:
+    """ "mức đạt chuẩn (required) của 2.6.1": the blank, named by the id of the entry it is in."""
+    node = data
+    owner = ""
+    for part in loc[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and "id" in node:
+            owner = str(node["id"])
+    key = str(loc[-1])
+    label = {
+        "name": "tên",
+        "required": "mức đạt chuẩn (required)",
+        "when_empty": "cách tính khi không phát sinh (when_empty)",
+        "source": "nguồn (source)",
+        "by": "cơ quan xác nhận (attestation.by)",
+        "date": "ngày xác nhận (attestation.date)",
+        "guidance": "hướng dẫn (guidance)",
+        "text": "nội dung (text)",
+    }.get(key, key)
+    if key == "source" and loc[:1] == ("attestation",):
+        label = "văn bản căn cứ (attestation.source)"
+    return f"{label} của {owner}" if owner else label

@@ -22,6 +22,13 @@ class Office(Model):
         description="Người quyết định công nhận, ví dụ 'Chủ tịch Ủy ban nhân dân thành phố Huế'"
     )
     decision: DocumentRef | None = Field(default=None, description="Số, ngày quyết định công nhận")
+    overlays: list[ShortText] = Field(
+        default_factory=list,
+        description=(
+            "Lớp bổ sung của tỉnh (đường dẫn tương đối tới office.yaml): mọi xã bên dưới chấm theo"
+            " lớp này khi bộ tiêu chí của năm là bộ gốc của nó"
+        ),
+    )
     documents: dict[DocumentKey, DocumentDefaults] = Field(
         default_factory=dict,
         description="Kính gửi, Nơi nhận mặc định của các xã trong tỉnh, theo loại văn bản",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import Field, Strict, model_validator
@@ -56,6 +58,13 @@ class Item(Sourced):
 
     id: Id
     name: Text
+    placeholder: bool = Field(
+        default=False,
+        description=(
+            "true: tên nội dung chưa có trong văn bản tìm được, 'name' chỉ là chỗ giữ; lớp bổ sung"
+            " của tỉnh ghi tên đúng theo văn bản gốc (ghi 'name' là đủ)"
+        ),
+    )
     kind: KindName
     required: float | None = Field(
         default=None,
@@ -106,6 +115,10 @@ class Indicator(Sourced):
 
     id: Id
     name: Text
+    short_name: bool = Field(
+        default=False,
+        description="true: tên chỉ tiêu là tên rút gọn; lớp bổ sung của tỉnh có thể ghi tên đầy đủ",
+    )
     max_points: Points | None = Field(default=None, description="Điểm tối đa (mô hình điểm)")
     guidance: Text | None = None
     evidence: list[ShortText] = Field(default_factory=list, description="Tài liệu kiểm chứng")
@@ -190,6 +203,53 @@ class Forms(Model):
     )
 
 
+class Attestation(Model):
+    """A body's statement that it checked the whole ruleset against the official texts.
+
+    Written in a province's overlay (xác nhận của Sở Tư pháp): with it, and with every name and
+    level filled, the ruleset is attested and the documents are no longer drafts on its account.
+    """
+
+    by: ShortText | None = Field(
+        default=None, description="Cơ quan xác nhận, ví dụ 'Sở Tư pháp thành phố Huế'"
+    )
+    source: ShortText | None = Field(
+        default=None, description="Văn bản đã đối chiếu hoặc văn bản xác nhận (số, ký hiệu, ngày)"
+    )
+    date: dt.date | None = Field(default=None, description="Ngày xác nhận")
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.by and self.source and self.date)
+
+    def words(self) -> str:
+        """ "Sở Tư pháp thành phố Huế xác nhận ngày 05/01/2026 (Công văn số ...)"."""
+        when = f" ngày {self.date.day:02d}/{self.date.month:02d}/{self.date.year}" if self.date else ""
+        return f"{self.by} xác nhận{when}" + (f" ({self.source})" if self.source else "")
+
+
+@dataclass(frozen=True)
+class OpenEntry:
+    """Something the official text must give that the ruleset does not have yet."""
+
+    id: str
+    what: Literal["name", "level", "when_empty", "indicator_name"]
+    name: str
+
+    @property
+    def blocks_attestation(self) -> bool:
+        """A missing name or level stops a ruleset from being attested; the rest does not."""
+        return self.what in ("name", "level")
+
+    def words(self) -> str:
+        return {
+            "name": f"tên nội dung {self.id}",
+            "level": f"mức đạt chuẩn của nội dung {self.id}",
+            "when_empty": f"cách tính nội dung {self.id} khi không phát sinh (tổng số là 0)",
+            "indicator_name": f"tên đầy đủ của chỉ tiêu {self.id}",
+        }[self.what]
+
+
 class YearNote(Sourced):
     """Something to say about one year (for example 2025: no regular round)."""
 
@@ -233,6 +293,10 @@ class Ruleset(Model):
     )
     unverified_note: Text | None = Field(
         default=None, description="Điều cần nói khi dùng bộ tiêu chí có số liệu chưa xác minh"
+    )
+    attestation: Attestation | None = Field(
+        default=None,
+        description="Lớp bổ sung của tỉnh: cơ quan đã đối chiếu toàn bộ bộ tiêu chí với văn bản gốc",
     )
 
     @model_validator(mode="after")
@@ -309,6 +373,29 @@ class Ruleset(Model):
 
     def item_index(self) -> dict[str, Item]:
         return {it.id: it for _, _, it in self.iter_items()}
+
+    def open_entries(self) -> list[OpenEntry]:
+        """Names, levels and rules the official text must give and this ruleset lacks, in order."""
+        out: list[OpenEntry] = []
+        for c in self.criteria:
+            for ind in c.indicators:
+                if ind.short_name:
+                    out.append(OpenEntry(ind.id, "indicator_name", ind.name))
+                for it in ind.items:
+                    if it.placeholder:
+                        out.append(OpenEntry(it.id, "name", it.name))
+                    if not it.required_known:
+                        out.append(OpenEntry(it.id, "level", it.name))
+                    if it.kind == "ratio" and it.when_empty == "unknown":
+                        out.append(OpenEntry(it.id, "when_empty", it.name))
+        return out
+
+    def fully_verified(self) -> bool:
+        """Every rule checked against the official text by whoever wrote the file."""
+        entries = [*self.criteria, *(i for c in self.criteria for i in c.indicators)]
+        entries += [it for _, _, it in self.iter_items()]
+        blocking = any(e.blocks_attestation for e in self.open_entries())
+        return all(e.verified for e in entries) and not self.unverified_figures() and not blocking
 
     def unverified_figures(self) -> list[str]:
         """Figures the verdict uses that were not checked against the official text."""
