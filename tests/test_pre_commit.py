@@ -136,4 +136,4 @@ def test_args_are_honoured(tmp_path: Path, hook_repo: tuple[Path, str], pre_comm
     # 2026 is not recognised: --require-recognized makes the check fail, the validation still passes
     assert result.returncode == 1, out
     assert passed(out, "tcpl validate") and failed(out, "tcpl check"), out
-    assert "huong-binh/2026/assessment.yaml: xã Hương Bình năm 2026: chưa đạt chuẩn" in out
+    assert "huong-binh/2026/assessment.yaml: xã Bình Điền năm 2026: chưa đạt chuẩn" in out

@@ -88,6 +88,7 @@ __all__ = [
     "plan_new",
     "plan_render",
     "plan_status",
+    "rules_template",
     "ruleset",
     "ruleset_file",
     "rulesets",
@@ -324,6 +325,19 @@ def ruleset(ident: str) -> LoadedRuleset:
     if not path.is_file():
         raise UsageError(f"không có bộ tiêu chí '{ident}' (có: {', '.join(registry.shipped())})")
     return registry.load_path(path)
+
+
+def rules_template(ident: str) -> str:
+    """A province overlay of a ruleset to fill in: every open name, level and rule left blank."""
+    from tcpl.reporters.overlay import overlay_template
+
+    base = ruleset(ident)
+    if base.base_id is not None:
+        raise UsageError(
+            f"'{ident}' đã là lớp bổ sung (mở rộng {base.base_id}): mẫu được viết từ bộ tiêu chí có sẵn,"
+            f" ví dụ tcpl rules template {base.base_id}"
+        )
+    return overlay_template(base)
 
 
 def schema_kinds() -> tuple[str, ...]:

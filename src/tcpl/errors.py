@@ -84,6 +84,12 @@ class ConfigError(TcplError):
     """A ruleset, template or configuration file cannot be used."""
 
 
+class NotFinalError(TcplError):
+    """`--strict`: the document was written, but it is still a draft (DỰ THẢO)."""
+
+    exit_code = 1
+
+
 @dataclass
 class InvalidFilesError(TcplError):
     """One or more files have problems; the diagnostics say where and what."""

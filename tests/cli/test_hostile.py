@@ -79,7 +79,7 @@ def assessment(root: Path, body: str, name: str = "assessment.yaml") -> Path:
 def checked(root: Path, *, code: int = 1, **kwargs: Any) -> str:
     result = run("check", ".", **kwargs)
     assert result.exit_code == code, result.output
-    assert "huong-binh/2026/assessment.yaml: xã Hương Bình năm 2026" in result.stdout  # others still scored
+    assert "huong-binh/2026/assessment.yaml: xã Bình Điền năm 2026" in result.stdout  # others still scored
     assert SECRET not in result.output and "root:" not in result.output
     return str(result.stdout)
 
@@ -235,7 +235,7 @@ def test_markdown_output_cannot_be_restructured_by_a_name(province: Path) -> Non
     commune = province / "moi" / "commune.yaml"
     commune.write_text(
         commune.read_text(encoding="utf-8").replace(
-            "name: Hương Bình", 'name: "X</h2><script>x</script>\\n# ĐẠT"'
+            "name: Bình Điền", 'name: "X</h2><script>x</script>\\n# ĐẠT"'
         ),
         encoding="utf-8",
     )
@@ -250,7 +250,7 @@ def test_spreadsheet_cells_from_data_stay_text(province: Path, tmp_path: Path) -
     commune = province / "huong-binh" / "commune.yaml"
     commune.write_text(
         commune.read_text(encoding="utf-8").replace(
-            "province: Thừa Thiên Huế", 'province: "=HYPERLINK(\\"http://x\\")"'
+            "province: thành phố Huế", 'province: "=HYPERLINK(\\"http://x\\")"'
         ),
         encoding="utf-8",
     )

@@ -13,6 +13,8 @@ import pytest
 from docx import Document
 
 from tcpl.documents.checks import document_text
+from tcpl.loading.loader import Loader
+from tcpl.models.commune import Commune
 from tests.conftest import EXAMPLE, REPO
 
 
@@ -51,17 +53,9 @@ def test_summary_figures_equal_score(tcpl, generated_tree: Path, tmp_path: Path,
     by_name = {r["Tên đơn vị"]: r for r in body}
     for folder in folders:
         data = json.loads(tcpl("score", str(folder), "--format", "json").stdout)
-        name = next(
-            ln.split(":", 1)[1].strip()
-            for ln in (folder.parent / "commune.yaml").read_text("utf-8").splitlines()
-            if ln.startswith("name:")
-        )
-        unit = next(
-            ln.split(":", 1)[1].strip()
-            for ln in (folder.parent / "commune.yaml").read_text("utf-8").splitlines()
-            if ln.startswith("unit_type:")
-        )
-        row = by_name[f"{unit} {name}".strip().strip('"')]
+        # The unit's name in that year (commune.yaml history), read the way tcpl reads it.
+        commune = Loader().load_or_raise(folder.parent / "commune.yaml", Commune).checked()
+        row = by_name[commune.in_year(int(year)).full_name]
         assert row["Kết quả"] == words[data["recognized"]]
         assert row["Bộ tiêu chí"] == data["ruleset"]
         assert int(row["Số nội dung thiếu số liệu"]) == len(data["missing"])

@@ -84,7 +84,7 @@ def test_commune_documents_override_template(commune: Path, tmp_path: Path) -> N
 def test_office_documents_give_the_addressee(commune: Path, tmp_path: Path) -> None:
     yaml = (commune / "commune.yaml").read_text(encoding="utf-8")
     (commune / "commune.yaml").write_text(
-        "\n".join(line for line in yaml.splitlines() if not line.startswith("upper_level:")) + "\n",
+        "\n".join(line for line in yaml.splitlines() if "upper_level:" not in line) + "\n",
         encoding="utf-8",
     )
     (commune.parent / "office.yaml").write_text(

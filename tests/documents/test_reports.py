@@ -283,7 +283,8 @@ def test_quarter_report_needs_a_plan(tcpl, tmp_path: Path) -> None:
 def test_officer_is_told_about_unverified_rules_and_posting(tcpl, tmp_path: Path) -> None:
     result = tcpl("notice", str(EXAMPLE / "2026"), "-o", str(tmp_path / "tb.docx"))
     assert result.exit_code == 0
-    assert "chưa đối chiếu với văn bản gốc" in result.stdout
+    assert "Văn bản được đánh dấu DỰ THẢO" in result.stdout
+    assert "Bộ tiêu chí qd27-2025 chưa được cơ quan có thẩm quyền xác nhận" in result.stdout
     assert "không có thời hạn niêm yết đã xác minh" in result.stdout
     assert "Thể thức" not in result.stdout  # the document passed its own Decree 30 check
 

@@ -17,6 +17,7 @@ from tcpl.cli.common import (
     ForceOpt,
     PdfOpt,
     RulesetOpt,
+    StrictOpt,
     TemplateOpt,
     format_option,
     formats,
@@ -26,7 +27,7 @@ from tcpl.cli.common import (
     show,
     wrote,
 )
-from tcpl.errors import UsageError
+from tcpl.errors import NotFinalError, UsageError
 from tcpl.escaping import log_text
 from tcpl.safeio import check_target, write_text_atomic
 
@@ -143,6 +144,7 @@ def _document(
     pdf: bool,
     template: Path | None,
     ruleset: str | None,
+    strict: bool = False,
     quarter: int = 4,
     as_of: str | None = None,
 ) -> Rendered:
@@ -152,6 +154,8 @@ def _document(
     if not is_stdout(target):
         api.check_document_target(target, force=force, pdf=pdf and output_format == "docx")
     _write(rendered, target, output_format, force=force, pdf=pdf and output_format == "docx")
+    if strict and rendered.draft:
+        raise NotFinalError("văn bản còn là DỰ THẢO (--strict): giải quyết các điểm nêu trên rồi viết lại")
     return rendered
 
 
@@ -166,6 +170,7 @@ def scoresheet_command(
     pdf: PdfOpt = False,
     template: TemplateOpt = None,
     ruleset: RulesetOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     if xlsx is not None:
         if xlsx.suffix.lower() != ".xlsx":
@@ -174,7 +179,7 @@ def scoresheet_command(
     if xlsx is None or output is not None:  # --xlsx alone writes only the workbook
         _document(
             "scoresheet", path, "bang-diem", output, output_format,
-            force=force, pdf=pdf, template=template, ruleset=ruleset,
+            force=force, pdf=pdf, template=template, ruleset=ruleset, strict=strict,
         )  # fmt: skip
     if xlsx is not None:
         wrote(api.scoresheet_workbook(path, xlsx, force=force, ruleset=ruleset).paths)
@@ -200,12 +205,14 @@ def report_command(
     pdf: PdfOpt = False,
     template: TemplateOpt = None,
     ruleset: RulesetOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     if period not in ("q1", "q2", "q3", "q4"):
         raise UsageError(f"kỳ báo cáo phải là q1, q2, q3 hoặc q4 (không phải '{period}')")
     _document(
         "report", path, f"bao-cao-{period}", output, output_format,
-        force=force, pdf=pdf, template=template, ruleset=ruleset, quarter=int(period[1]), as_of=as_of,
+        force=force, pdf=pdf, template=template, ruleset=ruleset, strict=strict,
+        quarter=int(period[1]), as_of=as_of,
     )  # fmt: skip
 
 
@@ -220,10 +227,12 @@ def document_command(kind: api.DocumentKind, stem: str) -> Callable[..., None]:
         pdf: PdfOpt = False,
         template: TemplateOpt = None,
         ruleset: RulesetOpt = None,
+        strict: StrictOpt = False,
     ) -> None:
         _document(
-            kind, path, stem, output, output_format, force=force, pdf=pdf, template=template, ruleset=ruleset
-        )
+            kind, path, stem, output, output_format,
+            force=force, pdf=pdf, template=template, ruleset=ruleset, strict=strict,
+        )  # fmt: skip
 
     return command
 

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from tcpl import api, reporters
-from tcpl.cli.common import EXIT_READ, format_option, show
+from tcpl.cli.common import EXIT_READ, EXIT_WRITE, ForceOpt, format_option, is_stdout, show, wrote
+from tcpl.safeio import write_text_atomic
 
 rules_app = typer.Typer(
     options_metavar="[TÙY CHỌN]",
     subcommand_metavar="LỆNH [THAM SỐ]...",
     help=(
-        "Các bộ tiêu chí: liệt kê, xem toàn bộ tiêu chí, chỉ tiêu, nội dung.\n\n"
-        "[bold]Ví dụ:[/]\n\n  tcpl rules list\n\n  tcpl rules show qd27-2025"
+        "Các bộ tiêu chí: liệt kê, xem toàn bộ tiêu chí, chỉ tiêu, nội dung; viết mẫu lớp bổ sung"
+        " của tỉnh.\n\n"
+        "[bold]Ví dụ:[/]\n\n  tcpl rules list\n\n  tcpl rules show qd27-2025\n\n"
+        "  tcpl rules template qd27-2025 -o hue-2026.yaml"
     ),
     no_args_is_help=True,
 )
@@ -48,3 +52,33 @@ def show_rules(
     output_format: Annotated[str, format_option("rules show")] = "tree",
 ) -> None:
     show(reporters.render("rules show", output_format, api.ruleset(ident)))
+
+
+@rules_app.command(
+    "template",
+    help=(
+        "Viết mẫu lớp bổ sung của tỉnh cho một bộ tiêu chí có sẵn: mọi tên, mức đạt chuẩn, cách tính"
+        " còn thiếu được để trống, kèm chú thích phải ghi gì theo văn bản gốc, và mục attestation"
+        " (cơ quan, văn bản, ngày xác nhận). Sở Tư pháp điền rồi ghi tên tệp vào 'overlays:' của"
+        " office.yaml; tcpl validate liệt kê các mục còn trống.\n\n"
+        "[bold]Ví dụ:[/]\n\n  tcpl rules template qd27-2025 -o hue-2026.yaml\n\n"
+        "  tcpl validate hue-2026.yaml" + EXIT_WRITE
+    ),
+)
+def template_rules(
+    ident: Annotated[
+        str,
+        typer.Argument(metavar="BỘ_GỐC", help="Mã bộ tiêu chí có sẵn, ví dụ qd27-2025.", show_default=False),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Tệp lớp bổ sung sẽ viết; '-' là màn hình.", show_default=False),
+    ] = Path("-"),
+    force: ForceOpt = False,
+) -> None:
+    text = api.rules_template(ident)
+    if is_stdout(output):
+        show(reporters.Output.document(text))
+        return
+    write_text_atomic(output, text, force=force)
+    wrote([output])

@@ -148,6 +148,13 @@ RulesetOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp đích đã có.")]
+StrictOpt = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Mã thoát 1 khi văn bản còn là DỰ THẢO (bộ tiêu chí chưa được xác nhận, nội dung chưa xác định).",
+    ),
+]
 TemplateOpt = Annotated[
     Path | None, typer.Option("--template", help="Mẫu thân văn bản riêng (Markdown + Jinja).")
 ]

@@ -201,7 +201,8 @@ def check_nd30(
     if len(header.rows) < 2:
         problems.append("bảng tiêu đề phải có hai hàng (số và ngày tháng cùng một hàng)")
     else:
-        number_p = [p for p in header.rows[1].cells[0].paragraphs if p.text]
+        mark = style.draft_mark.text
+        number_p = [p for p in header.rows[1].cells[0].paragraphs if p.text and p.text != mark]
         date_p = [p for p in header.rows[1].cells[1].paragraphs if p.text]
         if (numbered or number_p) and (not number_p or not NUMBER_RE.match(number_p[0].text)):
             problems.append(f"số, ký hiệu sai thể thức: {number_p[0].text if number_p else '(trống)'}")

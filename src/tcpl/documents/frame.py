@@ -195,6 +195,8 @@ class FrameInfo:
     signer: Signer | None = None
     recipients: list[str] = field(default_factory=list)
     kinh_gui: list[str] = field(default_factory=list)
+    draft: bool = False
+    """Not ready to issue (a rule or a figure is still open): marked DỰ THẢO."""
 
 
 class Nd30Document:
@@ -382,6 +384,20 @@ class Nd30Document:
         pf.line_spacing = Pt(3)
         pf.space_before = Pt(space_before)
 
+    def box(self, p: Paragraph, container_width_mm: float, box_width_mm: float) -> None:
+        """A single-line frame around a centred paragraph, as wide as its text (the DỰ THẢO mark)."""
+        indent = max(0.0, (container_width_mm - box_width_mm) / 2)
+        p.paragraph_format.left_indent = Mm(indent)
+        p.paragraph_format.right_indent = Mm(indent)
+        ppr = p._p.get_or_add_pPr()
+        border = OxmlElement("w:pBdr")
+        for edge in ("top", "left", "bottom", "right"):  # schema order of w:pBdr children
+            el = OxmlElement(f"w:{edge}")
+            for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+                el.set(qn(key), value)
+            border.append(el)
+        ppr.insert_element_before(border, *_PPR_AFTER_PBDR)
+
     def borderless_table(self, rows: int, widths_mm: list[float], *, container: Any = None) -> Table:
         target = container if container is not None else self.doc
         table: Table = target.add_table(rows=rows, cols=len(widths_mm))
@@ -472,6 +488,13 @@ class Nd30Document:
                 size=sizes.number,
                 align=centre,
             )
+        mark = s.draft_mark
+        if info.draft and mark.position == "under_number":
+            boxed = self.paragraph(
+                mark.text, container=number_cell, size=mark.size, bold=True, align=centre, space_before=4
+            )
+            text_mm = text_width_mm(mark.text, mark.size, bold=True)
+            self.box(boxed, left - 2 * CELL_PADDING_MM, text_mm + 6)
         when = place_and_date(info.place, info.day)
         if info.day is None and info.year:
             when += f" {info.year}"
@@ -483,8 +506,12 @@ class Nd30Document:
         sizes = self.style.sizes
         layout = self.style.layout
         centre = WD_ALIGN_PARAGRAPH.CENTER
+        mark = self.style.draft_mark
+        title = info.doc_type.upper()
+        if info.draft and mark.position == "title_prefix":
+            title = f"{mark.text.upper()} {title}"
         self.paragraph(
-            info.doc_type.upper(),
+            title,
             size=sizes.doc_type,
             bold=True,
             align=centre,

@@ -18,7 +18,14 @@ from tcpl import textfmt as fmt
 from tcpl.documents.body import render_body, signed_document
 from tcpl.documents.frame import FrameInfo, Nd30Document, default_signer, draft_date, number_text
 from tcpl.documents.front_matter import FrontMatter, fill, render_document
-from tcpl.documents.scoresheet import Sheet, build_sheet, scoresheet_title, sheet_markdown, verdict_sentence
+from tcpl.documents.scoresheet import (
+    Sheet,
+    build_sheet,
+    scoresheet_title,
+    sheet_markdown,
+    verdict_sentence,
+    without_placeholders,
+)
 from tcpl.documents.tables import add_sheet_table
 from tcpl.engine.gap import gap
 from tcpl.engine.results import ScoreResult
@@ -30,6 +37,7 @@ from tcpl.loading.bundle import Bundle
 from tcpl.models.commune import Commune
 from tcpl.models.document import DocumentKey, DocumentRef, defaults_for
 from tcpl.models.plan import TaskStatus
+from tcpl.models.ruleset import Ruleset
 
 TEMPLATES = {
     "quarter": "bao-cao-quy.md.j2",
@@ -51,6 +59,8 @@ class Rendered:
     notes: list[str] = field(default_factory=list)
     year: int = 0
     """The evaluation year (for the file's default name)."""
+    draft: list[str] = field(default_factory=list)
+    """Why the document cannot be issued yet (it is marked DỰ THẢO); empty when it can."""
 
 
 def require_commune(bundle: Bundle) -> Commune:
@@ -68,16 +78,49 @@ def plain_source(text: str | None) -> str:
     return re.sub(r"\s*\[[A-Z-]+\]", "", text or "").strip()
 
 
-def document_notes(bundle: Bundle, result: ScoreResult | None) -> list[str]:
-    """What the officer must know before signing: unverified rules, missing addressee."""
-    notes: list[str] = []
-    ruleset = bundle.year.ruleset.ruleset
-    if result is not None and (result.unverified or ruleset.unverified_figures()):
-        notes.append(
-            f"Bộ tiêu chí {ruleset.id} có quy tắc hoặc số liệu chưa đối chiếu với văn bản gốc: kiểm tra lại các con số"
-            " trước khi ký."
+def unresolved(bundle: Bundle, result: ScoreResult) -> list[str]:
+    """What must be settled before an evaluation document can be issued; empty when it can.
+
+    The document itself says none of this (it is only marked DỰ THẢO): the terminal does.
+    """
+    loaded = bundle.year.ruleset
+    out: list[str] = []
+    if not loaded.trusted:
+        blocking = [e for e in loaded.ruleset.open_entries() if e.blocks_attestation]
+        names = [e.id for e in blocking if e.what == "name"]
+        levels = [e.id for e in blocking if e.what == "level"]
+        details = []
+        if names:
+            details.append("chưa có tên nội dung " + ", ".join(names))
+        if levels:
+            details.append("chưa có mức đạt chuẩn của " + ", ".join(levels))
+        if not blocking:
+            details.append("có quy tắc hoặc số liệu chưa đối chiếu với văn bản gốc")
+        base = loaded.base_id or loaded.id
+        out.append(
+            f"Bộ tiêu chí {loaded.id} chưa được cơ quan có thẩm quyền xác nhận: {'; '.join(details)}. Sở Tư pháp"
+            f" của tỉnh ghi các mục này và xác nhận trong lớp bổ sung của tỉnh (tcpl rules template {base}),"
+            " ghi tên tệp vào 'overlays:' của office.yaml."
         )
-    return notes
+    out.extend(f"Chưa xác định: {u}." for u in result.undetermined)
+    return out
+
+
+def document_notes(bundle: Bundle, result: ScoreResult | None) -> list[str]:
+    """What the officer must know before signing (besides what keeps it a draft)."""
+    loaded = bundle.year.ruleset
+    if result is not None and loaded.attestation is not None:
+        return [f"Bộ tiêu chí {loaded.id}: {loaded.attestation.words()}."]
+    return []
+
+
+def _drafted(rendered: Rendered, reasons: list[str]) -> Rendered:
+    """Record why a document stays a draft, and say it first among the officer's notes."""
+    rendered.draft = reasons
+    if reasons:
+        head = "Văn bản được đánh dấu DỰ THẢO, chưa ban hành được cho đến khi giải quyết:"
+        rendered.notes[:0] = [head, *reasons]
+    return rendered
 
 
 def commune_name(bundle: Bundle) -> str:
@@ -89,7 +132,9 @@ def _ref(bundle: Bundle, key: str) -> DocumentRef:
     return bundle.year.assessment.documents.get(key) or DocumentRef()  # type: ignore[call-overload]
 
 
-def _frame(bundle: Bundle, fm: FrontMatter, key: DocumentKey, ref: DocumentRef) -> FrameInfo:
+def _frame(
+    bundle: Bundle, fm: FrontMatter, key: DocumentKey, ref: DocumentRef, *, draft: bool = False
+) -> FrameInfo:
     """The frame of a commune's document: wording from the template, addressees by precedence.
 
     Kính gửi and Nơi nhận: the assessment file's `documents.<key>`, else commune.yaml's, else
@@ -111,6 +156,7 @@ def _frame(bundle: Bundle, fm: FrontMatter, key: DocumentKey, ref: DocumentRef) 
         signer=commune.signer or default_signer(),
         recipients=ref.recipients or defaults.recipients or fm.recipients,
         kinh_gui=ref.to or defaults.to or fm.kinh_gui,
+        draft=draft,
     )
 
 
@@ -135,12 +181,17 @@ def base_context(bundle: Bundle, result: ScoreResult | None) -> dict[str, Any]:
         "base_ruleset": cy.ruleset.base_id,
         "scoresheet_title": scoresheet_title(ruleset),
         "plan": plan.model_dump(mode="python") if plan else None,
-        "result": _result_context(result) if result else None,
+        "result": _result_context(result, ruleset) if result else None,
     }
 
 
-def _result_context(result: ScoreResult) -> dict[str, Any]:
+def _result_context(result: ScoreResult, ruleset: Ruleset) -> dict[str, Any]:
     data = result.to_json()
+    index = ruleset.item_index()
+    for item in (i for c in data["criteria"] for ind in c["indicators"] for i in ind["items"]):
+        if index[item["id"]].placeholder:
+            item["name"] = ""  # a name the ruleset only holds a place for is not printed
+    data["reasons"] = [without_placeholders(r, ruleset) for r in result.reasons]
     data["verdict_sentence"] = verdict_sentence(result)
     data["indicators_met"] = sum(1 for i in result.indicators() if i.met is True)
     data["indicators_total"] = len(result.indicators())
@@ -172,9 +223,9 @@ def _result_context(result: ScoreResult) -> dict[str, Any]:
                         shortfalls.append(
                             {
                                 "id": it.id,
-                                "name": it.name,
+                                "name": "" if index[it.id].placeholder else it.name,
                                 "figures": it.value_text,
-                                "rule": it.rule,
+                                "rule": it.rule if index[it.id].required_known else "",
                                 "missing": [it.id] if it.missing else [],
                             }
                         )
@@ -201,7 +252,8 @@ def build_scoresheet(bundle: Bundle, result: ScoreResult, *, template: str | Pat
     sheet = scoresheet(bundle, result)
     context = {**base_context(bundle, result), "sheet_title": sheet.title, "sheet_subtitle": sheet.subtitle}
     fm, after = _render("scoresheet", template, context)
-    info = _frame(bundle, fm, "scoresheet", _ref(bundle, "scoresheet"))
+    reasons = unresolved(bundle, result)
+    info = _frame(bundle, fm, "scoresheet", _ref(bundle, "scoresheet"), draft=bool(reasons))
     doc = Nd30Document(landscape=True)
     doc.header(info)
     doc.title(info)
@@ -210,7 +262,7 @@ def build_scoresheet(bundle: Bundle, result: ScoreResult, *, template: str | Pat
     render_body(doc, after)
     doc.signature(info)
     text = f"# {md(sheet.title)}\n\n{md(sheet.subtitle)}\n\n{sheet_markdown(sheet)}\n{md(sheet.verdict)}\n\n{after}"
-    return Rendered(doc, text, document_notes(bundle, result))
+    return _drafted(Rendered(doc, text, document_notes(bundle, result)), reasons)
 
 
 def _sheet_notes(doc: Nd30Document, sheet: Sheet) -> None:
@@ -295,9 +347,14 @@ def build_report(
     if annual:
         answer = gap(bundle.year.ruleset.ruleset, bundle.year.assessment, as_of=as_of, result=result)
         context["gap"] = answer.to_json()
+        index = bundle.year.ruleset.ruleset.item_index()
+        for step in context["gap"]["steps"]:
+            if step["item"] in index and index[step["item"]].placeholder:
+                step["name"] = ""
         context["report_ref"] = ref.model_dump(mode="python")
     fm, body = _render("annual" if annual else "quarter", template, context)
-    info = _frame(bundle, fm, key, ref)
+    reasons = unresolved(bundle, result) if annual else []
+    info = _frame(bundle, fm, key, ref, draft=bool(reasons))
     doc = signed_document(info, body)
     md_text = _markdown(info, body)
     if annual:
@@ -314,13 +371,13 @@ def build_report(
         _sheet_notes(doc, sheet)
         heading = f"{fm.annex_label}: {' '.join(title)}" if fm.annex_label else " ".join(title)
         md_text += f"\n\n## {md(heading)}\n\n{md(note)}\n\n{sheet_markdown(sheet)}\n{md(sheet.verdict)}\n"
-    notes = document_notes(bundle, result)
+    notes = document_notes(bundle, result) if annual else []
     if not info.kinh_gui:
         notes.append(
             "Chưa có nơi gửi báo cáo (Kính gửi): ghi upper_level trong commune.yaml (hoặc documents."
             f"{key}.to)."
         )
-    return Rendered(doc, md_text, notes)
+    return _drafted(Rendered(doc, md_text, notes), reasons)
 
 
 def _markdown(info: FrameInfo, body: str) -> str:
@@ -345,6 +402,7 @@ def posting_context(bundle: Bundle) -> dict[str, Any]:
     places = (posting.places if posting and posting.places else []) or (
         commune.posting_places if commune else []
     )
+    contact = commune.justice_officer() if commune else None
     return {
         "posting": {
             "start": start,
@@ -358,6 +416,7 @@ def posting_context(bundle: Bundle) -> dict[str, Any]:
             "portal": (commune.portal if commune else None) if (posting is None or posting.portal) else None,
             "radio": commune.radio if commune else None,
             "radio_times": posting.radio_times if posting else None,
+            "contact": contact.model_dump() if contact else None,
         }
     }
 
@@ -366,7 +425,8 @@ def build_notice(bundle: Bundle, result: ScoreResult, *, template: str | Path | 
     context = {**base_context(bundle, result), **posting_context(bundle)}
     require_commune(bundle)
     fm, body = _render("notice", template, context)
-    info = _frame(bundle, fm, "notice", _ref(bundle, "notice"))
+    reasons = unresolved(bundle, result)
+    info = _frame(bundle, fm, "notice", _ref(bundle, "notice"), draft=bool(reasons))
     doc = signed_document(info, body)
     notes = document_notes(bundle, result)
     posting = context["posting"]
@@ -381,7 +441,12 @@ def build_notice(bundle: Bundle, result: ScoreResult, *, template: str | Path | 
         )
     if posting["start"] is None:
         notes.append("Chưa có ngày bắt đầu niêm yết (posting.start): thông báo ghi thời gian chung.")
-    return Rendered(doc, _markdown(info, body), notes)
+    if posting["contact"] is None:
+        notes.append(
+            "Chưa có công chức nhận ý kiến: ghi officers (tên, chức danh) trong commune.yaml để thông báo"
+            " nêu người nhận."
+        )
+    return _drafted(Rendered(doc, _markdown(info, body), notes), reasons)
 
 
 def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path | None = None) -> Rendered:
@@ -392,7 +457,8 @@ def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path 
     ref = (bundle.feedback.document if bundle.feedback and bundle.feedback.document else None) or _ref(
         bundle, "feedback"
     )
-    info = _frame(bundle, fm, "feedback", ref)
+    reasons = unresolved(bundle, result)
+    info = _frame(bundle, fm, "feedback", ref, draft=bool(reasons))
     doc = signed_document(info, body)
     notes = document_notes(bundle, result)
     if bundle.feedback is None:
@@ -407,7 +473,7 @@ def build_feedback(bundle: Bundle, result: ScoreResult, *, template: str | Path 
             )
         if not opinion.response:
             notes.append(f"Ý kiến {n} ({opinion.source}) chưa có nội dung tiếp thu, giải trình (response).")
-    return Rendered(doc, _markdown(info, body), notes)
+    return _drafted(Rendered(doc, _markdown(info, body), notes), reasons)
 
 
 # --- one entry point -------------------------------------------------------------------------

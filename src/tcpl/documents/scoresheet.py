@@ -95,12 +95,20 @@ def verdict_sentence(result: ScoreResult) -> str:
         return f"Kết quả tự đánh giá: đủ điều kiện công nhận đạt chuẩn tiếp cận pháp luật ({total})."
     if result.recognized is False:
         return f"Kết quả tự đánh giá: chưa đủ điều kiện công nhận đạt chuẩn tiếp cận pháp luật ({total})."
-    return f"Kết quả tự đánh giá: chưa xác định được ({total}); xem phần ghi chú."
+    return f"Kết quả tự đánh giá: chưa đủ căn cứ để kết luận ({total})."
 
 
 def _word(met: Verdict, missing: bool = False) -> str:
     # In the signed scoresheet a missing figure is a failure: say both.
     return fmt.met_word(met, missing=missing, signed=True)
+
+
+def without_placeholders(text: str, ruleset: Ruleset) -> str:
+    """A sentence for a document, without the names the ruleset only holds a place for."""
+    for _, _, it in ruleset.iter_items():
+        if it.placeholder:
+            text = text.replace(f" ({it.name})", "").replace(it.name, f"nội dung {it.id}")
+    return text
 
 
 def _figures(item: Item, r: ItemResult) -> tuple[str, float | None]:
@@ -160,12 +168,16 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
             for r in ind.items:
                 item = index[r.id]
                 figures, ratio = _figures(item, r)
+                # A name the ruleset only holds a place for, or a level it does not know, is not
+                # printed in a signed table: the terminal says what is missing.
+                content = "" if item.placeholder else r.name
+                level = r.rule if item.required_known else ""
                 officer = r.officer or _officer(assessment, r.id, ind.id, c.id)
                 if points:
                     add(
                         "item",
                         target=r.id,
-                        content=r.name,
+                        content=content,
                         max_points=r.max_points,
                         figures=figures,
                         ratio=ratio,
@@ -177,8 +189,8 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
                     add(
                         "item",
                         target=r.id,
-                        content=r.name,
-                        required=r.rule,
+                        content=content,
+                        required=level,
                         figures=figure_text,
                         result=_word(r.met, r.missing),
                         evidence="; ".join(r.evidence),
@@ -194,9 +206,8 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
             result=_word(result.recognized),
         )
     form = scoresheet_title(ruleset)
-    notes = list(result.reasons) + [f"Chưa xác định: {u}" for u in result.undetermined]
-    if result.unverified:
-        notes.append(ruleset.unverified_note or "Một số quy tắc chưa được đối chiếu với văn bản gốc.")
+    # Under the table: the commune's own shortcomings only (what tcpl cannot decide goes to the terminal).
+    notes = [without_placeholders(r, ruleset) for r in result.reasons]
     return Sheet(
         title=form,
         subtitle=f"Đánh giá {commune_name} đạt chuẩn tiếp cận pháp luật năm {result.year}",

@@ -6,6 +6,7 @@ import json
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -75,6 +76,14 @@ class Layout(Model):
     title_space_before_pt: float = Field(ge=0, le=48)
 
 
+class DraftMark(Model):
+    """How a document that cannot be issued yet is marked (dấu DỰ THẢO)."""
+
+    text: str = Field(min_length=1)
+    position: Literal["under_number", "title_prefix", "none"] = "under_number"
+    size: float = Field(ge=12, le=14)
+
+
 class Ranges(Model):
     margins_mm: dict[str, Range]
     sizes: dict[str, Range]
@@ -100,6 +109,7 @@ class Nd30Style(Model):
     header_split: float = Field(gt=0.2, lt=0.6)
     signature_blank_lines: int = Field(ge=1, le=8)
     words: Words
+    draft_mark: DraftMark
     default_signer: list[str] = Field(min_length=1)
     layout: Layout
     title_phrases: list[str] = Field(default_factory=list)

@@ -92,6 +92,8 @@ class Kind:
     """Its points are the officer's own figure (kind points), not computed from its value."""
     example: ClassVar[str] = ""
     """What a value looks like, as the officer writes it in YAML."""
+    level_hint: ClassVar[str] = "mức đạt chuẩn"
+    """How a ruleset writes this kind's `required:` level, for a province filling it in."""
 
     # --- the item, as a ruleset defines it ---------------------------------------------------
 

@@ -16,6 +16,7 @@ class Boolean(Kind):
     fields = frozenset({"value"})
     columns = ("Có/Không",)
     example = "true"
+    level_hint = 'true nếu nội dung phải được thực hiện ("có")'
 
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
         if not isinstance(entry.value, bool):

@@ -19,6 +19,7 @@ class Choice(Kind):
     columns = ("Lựa chọn",)
     uses_options = True
     example = "[portal, social_network]"
+    level_hint = "số hình thức tối thiểu phải thực hiện"
 
     def check_item(self, item: Item) -> list[str]:
         out = super().check_item(item)

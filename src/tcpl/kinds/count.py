@@ -21,6 +21,7 @@ class Count(Kind):
     fields = frozenset({"value"})
     columns = ("Số lượng",)
     example = "3"
+    level_hint = "số tối thiểu"
 
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
         value = entry.value

@@ -16,6 +16,7 @@ class Deadline(Kind):
     fields = frozenset({"due", "done"})
     columns = ("Hạn", "Ngày hoàn thành")
     example = "{due: 2026-01-20, done: 2026-01-16}"
+    level_hint = "thường không cần: đạt khi hoàn thành đúng hạn"
 
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
         out: list[Problem] = []

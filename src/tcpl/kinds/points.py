@@ -17,6 +17,7 @@ class Points(Kind):
     columns = ("Đã thực hiện", "Tổng số", "Điểm tự chấm")
     officer_scored = True
     example = "{points: 5.5}"
+    level_hint = "điểm tối đa ghi ở points; required thường không dùng"
 
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
         if entry.points is None:

@@ -25,6 +25,7 @@ class Ratio(Kind):
     columns = ("Đã thực hiện", "Tổng số")
     uses_bands = True
     example = "{done: 9, total: 11}"
+    level_hint = "tỷ lệ tối thiểu, từ 0 đến 1 (1.0 là 100 %, 0.8 là 80 %)"
 
     def check_item(self, item: Item) -> list[str]:
         out = super().check_item(item)

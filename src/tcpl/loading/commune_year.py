@@ -77,7 +77,7 @@ def load_commune_year(path: Path, loader: Loader | None = None) -> CommuneYear:
     commune_path = find_commune_file(assessment_path.parent)
     warnings = [d for d in loaded.diagnostics if d.severity is Severity.WARNING]
     if commune_path is not None:
-        commune = loader.load_or_raise(commune_path, Commune).checked()
+        commune = loader.load_or_raise(commune_path, Commune).checked().in_year(assessment.year)
         if assessment.commune and commune.id != assessment.commune:
             warnings.append(
                 loaded.doc.diagnostic(

@@ -43,6 +43,8 @@ def load_plan(path: Path, loader: Loader | None = None) -> LoadedPlan:
     loaded = loader.load_or_raise(plan_path, Plan)
     commune_path = find_commune_file(plan_path.parent)
     commune = loader.load_or_raise(commune_path, Commune).checked() if commune_path else None
+    if commune is not None:
+        commune = commune.in_year(loaded.checked().year)
     return LoadedPlan(
         plan=loaded.checked(),
         path=plan_path,

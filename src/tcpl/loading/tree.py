@@ -93,7 +93,7 @@ class _Chunk:
     files: list[FileReport]
     diagnostics: list[Diagnostic]
     communes: list[CommuneYearSummary]
-    names: dict[str, tuple[str, str | None, str]]  # commune folder -> (full name, province, id)
+    names: dict[str, Commune]  # commune folder -> its commune.yaml
     plans: list[tuple[str, int, str]]  # (year folder, plan year, the plan's path as shown)
     assessed: set[str] = field(default_factory=set)
     """Year folders holding an assessment file, valid or not (a broken one is not a missing one)."""
@@ -120,7 +120,7 @@ def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
             out.assessed.add(str(path.resolve().parent))
         model = loaded.model if loaded.ok else None
         if isinstance(model, Commune):
-            out.names[str(path.resolve().parent)] = (model.full_name, model.province, model.id)
+            out.names[str(path.resolve().parent)] = model
         elif isinstance(model, Plan):
             out.plans.append((str(path.resolve().parent), model.year, display_path(path)))
         elif isinstance(model, Assessment) and loaded.ruleset is not None and score:
@@ -221,7 +221,7 @@ def scan_tree(
                     progress(done, total)
     result = TreeResult()
     result.diagnostics.extend(found.problems)
-    names: dict[str, tuple[str, str | None, str]] = {}
+    names: dict[str, Commune] = {}
     plans: list[tuple[str, int, str]] = []
     assessed: set[str] = set()
     for part in parts:
@@ -242,7 +242,7 @@ def scan_tree(
 
 def _cross_checks(
     result: TreeResult,
-    names: dict[str, tuple[str, str | None, str]],
+    names: dict[str, Commune],
     plans: list[tuple[str, int, str]],
     assessed: set[str],
 ) -> None:
@@ -252,7 +252,8 @@ def _cross_checks(
         year_folder = Path(c.folder)
         found = names.get(str(year_folder)) or names.get(str(year_folder.parent))
         if found:
-            c.name, c.province, commune_id = found
+            named = found.in_year(c.year)  # the names of that year (commune.yaml history)
+            c.name, c.province, commune_id = named.full_name, named.province, named.id
             if c.commune and c.commune != commune_id:
                 result.diagnostics.append(
                     Diagnostic(
@@ -284,9 +285,10 @@ def _cross_checks(
         if plan_folder in assessed and plan_folder not in by_folder:
             continue  # the assessment is there but has errors: those are reported, not a missing file
         if plan_folder not in by_folder:
-            found = names.get(str(Path(plan_folder).parent))
+            owner = names.get(str(Path(plan_folder).parent))
+            then = owner.in_year(year) if owner else None
             result.unscored.append(
-                (plan_folder, year, found[0] if found else None, found[1] if found else None)
+                (plan_folder, year, then.full_name if then else None, then.province if then else None)
             )
             result.diagnostics.append(
                 Diagnostic(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import datetime as dt
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from tcpl.models.common import Model, ShortText, Slug
 from tcpl.models.document import DocumentDefaults, DocumentKey
@@ -28,13 +29,39 @@ class Officer(Model):
     title: ShortText = Field(description="Chức danh, ví dụ 'Công chức Tư pháp - Hộ tịch'")
 
 
+UnitType = Literal["xã", "phường", "thị trấn", "đặc khu"]
+
+
+class Era(Model):
+    """How the unit was named and placed until a change (sáp nhập, đổi tên, bỏ cấp huyện...).
+
+    Each field given replaces today's for documents of a year that ended on or before `until`;
+    a field left out is the same as today's. `source` names the resolution of the change.
+    """
+
+    until: dt.date = Field(description="Ngày cuối cùng các tên này còn dùng, ví dụ 2025-06-30")
+    name: ShortText | None = None
+    unit_type: UnitType | None = None
+    district: ShortText | None = None
+    province: ShortText | None = None
+    issuing_body: list[ShortText] | None = None
+    parent_body: ShortText | None = None
+    place: ShortText | None = None
+    upper_level: ShortText | None = None
+    portal: ShortText | None = None
+    radio: ShortText | None = None
+    posting_places: list[ShortText] | None = None
+    hamlets: list[ShortText] | None = None
+    source: ShortText | None = Field(default=None, description="Văn bản của việc thay đổi")
+
+
 class Commune(Model):
     """A commune-level unit (đơn vị cấp xã) and the data its documents need."""
 
     kind: Literal["commune"] | None = None
     id: Slug
     name: ShortText = Field(description="Tên, ví dụ 'Hương Bình'")
-    unit_type: Literal["xã", "phường", "thị trấn", "đặc khu"] = "xã"
+    unit_type: UnitType = "xã"
     district: ShortText | None = Field(default=None, description="Huyện, thị xã (trước 7/2025)")
     province: ShortText
     issuing_body: list[ShortText] = Field(
@@ -60,6 +87,40 @@ class Commune(Model):
         default_factory=dict,
         description="Kính gửi, Nơi nhận dùng hằng năm cho từng loại văn bản (plan, report_q4, notice...)",
     )
+    history: list[Era] = Field(
+        default_factory=list,
+        description="Tên, cấp trên trước đây, mỗi mục đến ngày 'until' (sáp nhập, đổi tên 2025...)",
+    )
+
+    @model_validator(mode="after")
+    def _history_in_order(self) -> Commune:
+        days = [e.until for e in self.history]
+        if len(set(days)) != len(days):
+            raise ValueError("history: hai mục cùng ngày 'until'")
+        return self
+
+    def in_year(self, year: int) -> Commune:
+        """The unit as documents of evaluation year `year` name it (its names on 31/12 of that year)."""
+        return self.as_of(dt.date(year, 12, 31))
+
+    def as_of(self, day: dt.date) -> Commune:
+        """The unit with the names that applied on `day` (today's when no history entry covers it)."""
+        era = min((e for e in self.history if e.until >= day), key=lambda e: e.until, default=None)
+        if era is None:
+            return self
+        changes: dict[str, Any] = {
+            k: v for k, v in era.model_dump(exclude={"until", "source"}, exclude_none=True).items()
+        }
+        if "name" in changes and "issuing_body" not in changes and self.issuing_body:
+            changes["issuing_body"] = []  # the body's lines follow the old name
+        if "name" in changes and "place" not in changes:
+            changes["place"] = None
+        # Validated again: the result is a commune of that time, with no history of its own.
+        return Commune.model_validate({**self.model_dump(exclude={"history"}), **changes})
+
+    def justice_officer(self) -> Officer | None:
+        """Who receives the public's opinions: the officer whose title names justice work (tư pháp)."""
+        return next((o for o in self.officers if "tư pháp" in o.title.lower()), None)
 
     @property
     def full_name(self) -> str:
