@@ -610,13 +610,43 @@ def calendar(path: Path, *, as_of: date | None = None, ruleset: RulesetRef = Non
     from tcpl.documents.reports import commune_name
 
     day = as_of or date.today()
-    bundle = load_year(path, ruleset=ruleset)
-    cy = bundle.year
-    events = evaluation_calendar(cy.ruleset.ruleset, cy.assessment, bundle.plan, day)
-    name = f"Tiếp cận pháp luật {commune_name(bundle)} {cy.assessment.year}"
-    uid = f"{cy.assessment.commune or 'xa'}-{cy.assessment.year}"
-    title = f"{commune_name(bundle)} — năm {cy.assessment.year}"
+    if _has_assessment(path):
+        bundle = load_year(path, ruleset=ruleset)
+        cy = bundle.year
+        events = evaluation_calendar(cy.ruleset.ruleset, cy.assessment, bundle.plan, day)
+        year, commune_id, shown = cy.assessment.year, cy.assessment.commune, commune_name(bundle)
+    else:
+        # Early in the year there is a plan and no figures yet: the plan's tasks and the steps.
+        loaded = load_plan(path)
+        year = loaded.plan.year
+        chosen = _ruleset_of_year(year, loaded.path, ruleset)
+        events = evaluation_calendar(chosen.ruleset, None, loaded.plan, day, year=year)
+        commune_id = loaded.commune.id if loaded.commune else None
+        shown = loaded.commune.full_name if loaded.commune else ""
+    name = f"Tiếp cận pháp luật {shown} {year}".replace("  ", " ")
+    uid = f"{commune_id or 'xa'}-{year}"
+    title = f"{shown} — năm {year}" if shown else f"Năm {year}"
     return Calendar(events, title, day, to_ics(events, calendar_name=name, uid_prefix=uid, stamp=day))
+
+
+def _has_assessment(path: Path) -> bool:
+    try:
+        find_assessment(path)
+    except UsageError:
+        return False
+    return True
+
+
+def _ruleset_of_year(year: int, where: Path, ref: RulesetRef) -> LoadedRuleset:
+    from tcpl.loading.ruleset_choice import ruleset_for_year
+
+    registry = RulesetRegistry()
+    override = ruleset_file(ref)
+    found = registry.load_path(override) if override else ruleset_for_year(registry, year, where)
+    if found is None:
+        note = registry.year_note(year) or ""
+        raise UsageError(f"không có bộ tiêu chí cho năm {year}. {note}".strip())
+    return found
 
 
 def errors_of(diagnostics: list[Diagnostic]) -> int:

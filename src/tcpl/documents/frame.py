@@ -10,7 +10,7 @@ handled here once; the numbered traps are listed in docs/DESIGN.md.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from docx import Document
@@ -448,8 +448,28 @@ class Nd30Document:
 
     # --- the Decree 30 parts -----------------------------------------------------------------
 
+    def properties(self, info: FrameInfo) -> None:
+        """The file's own properties name the issuing body and the document, not the software."""
+        props = self.doc.core_properties
+        def short(text: str) -> str:  # the package format allows 255 characters a property
+            return text if len(text) <= 255 else text[:254] + "…"
+
+        author = short(" ".join(line.strip() for line in info.issuing_body).strip())
+        props.author = author
+        props.last_modified_by = author
+        props.comments = ""
+        props.keywords = ""
+        props.category = ""
+        props.title = short(" ".join([info.doc_type.capitalize(), *info.subject]).strip())
+        props.subject = short(" ".join(info.subject))
+        now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+        props.created = now
+        props.modified = now
+        props.revision = 1
+
     def header(self, info: FrameInfo) -> None:
         """Row 1: issuing body | Quốc hiệu, Tiêu ngữ. Row 2: Số | place and date (one line)."""
+        self.properties(info)
         s = self.style
         left = round(self.width_mm * s.header_split, 1)
         right = round(self.width_mm - left, 1)

@@ -40,10 +40,17 @@ def _state(due: date | None, done: bool, as_of: date) -> State:
 
 
 def evaluation_calendar(
-    ruleset: Ruleset, assessment: Assessment, plan: Plan | None, as_of: date
+    ruleset: Ruleset,
+    assessment: Assessment | None,
+    plan: Plan | None,
+    as_of: date,
+    *,
+    year: int | None = None,
 ) -> list[Event]:
-    """The year's steps in date order (undated ones last)."""
-    year = assessment.year
+    """The year's steps in date order (undated ones last); early in the year, from the plan alone."""
+    year = assessment.year if assessment is not None else (year or (plan.year if plan else as_of.year))
+    milestones = assessment.milestones if assessment is not None else {}
+    posting = assessment.posting if assessment is not None else None
     events: list[Event] = []
     if plan is not None:
         for s in task_states(plan, as_of):
@@ -61,16 +68,16 @@ def evaluation_calendar(
                 )
             )
     for step in ruleset.procedure:
-        done_on = assessment.milestones.get(step.id)
+        done_on = milestones.get(step.id)
         due: date | None = None
         start: date | None = None
         detail = step.source or ""
         if step.due is not None:
             due = date(year + step.due.year_offset, step.due.month, step.due.day)
         posting_step = step.role == "public_posting"
-        if posting_step and assessment.posting and assessment.posting.start:
-            days = assessment.posting.days or step.min_days or 1
-            start = assessment.posting.start
+        if posting_step and posting and posting.start:
+            days = posting.days or step.min_days or 1
+            start = posting.start
             due = start + timedelta(days=days - 1)
             if step.min_days and days < step.min_days:
                 # The calendar is where the officer plans the posting: say it is too short here too.

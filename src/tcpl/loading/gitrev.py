@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path, PurePosixPath
 
 from tcpl.errors import UsageError
+from tcpl.loading.filekinds import OFFICE_NAMES
 from tcpl.loading.rulesets import is_path_ref
 from tcpl.loading.yamlfile import MAX_FILE_BYTES, YamlDocument, parse_yaml
 from tcpl.safeio import FileAccessError, os_error_words
@@ -110,7 +111,9 @@ def materialise(spec: str, into: Path) -> Path:
         raise UsageError(f"'{rel}' không nằm trong một kho git") from None
     commit = _commit(rev, top)
     (into / ".git").mkdir(parents=True, exist_ok=True)  # the copy is a repository of its own
-    todo = [inside]
+    # The province's office.yaml files above the assessment: their overlays apply at that revision too.
+    offices = [parent / name for parent in inside.parents for name in OFFICE_NAMES]
+    todo = [*offices, inside]
     seen: set[PurePosixPath] = set()
     while todo:
         current = todo.pop()
@@ -127,8 +130,11 @@ def materialise(spec: str, into: Path) -> Path:
         target.write_bytes(data)
         doc = parse_yaml(YamlDocument(path=target), data)
         if isinstance(doc.data, dict):
-            for key in ("ruleset", "extends"):
-                ref = doc.data.get(key)
+            refs = [doc.data.get(key) for key in ("ruleset", "extends")]
+            overlays = doc.data.get("overlays") if current in offices else None
+            if isinstance(overlays, list):
+                refs += overlays
+            for ref in refs:
                 if isinstance(ref, str) and is_path_ref(ref):
                     nxt = posixpath.normpath(str(current.parent / ref))
                     if not (nxt.startswith(("..", "/")) or PurePosixPath(nxt).is_absolute()):

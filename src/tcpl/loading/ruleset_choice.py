@@ -102,3 +102,12 @@ def choose_ruleset(
         )
         return None
     return loaded
+
+
+def ruleset_for_year(registry: RulesetRegistry, year: int, where: Path) -> LoadedRuleset | None:
+    """The ruleset of an evaluation year at `where` (the province's overlay of it, if any)."""
+    candidates = registry.for_year(year)
+    if len(candidates) != 1:
+        return None
+    province = province_rules(registry, where)
+    return province.for_base(candidates[0].id) or candidates[0]

@@ -70,6 +70,23 @@ def show_tree(loaded: LoadedRuleset) -> Output:
         f"Năm áp dụng: {rs.years.describe()}; mô hình: {model_word(rs)}"
         + (f"; mở rộng: {escape(rs.extends)}" if rs.extends else "")
     )
+    attested = loaded.attestation
+    if attested is not None:
+        tree.add(f"[green]Đã xác nhận:[/] {escape(attested.words())}")
+    else:
+        blocking = [e for e in rs.open_entries() if e.blocks_attestation]
+        if rs.attestation is not None:
+            tree.add(
+                "[yellow]Có mục attestation nhưng chưa đủ (cơ quan, văn bản, ngày) hoặc còn mục chưa có[/]"
+            )
+        if blocking:
+            node = tree.add(f"[yellow]Còn thiếu theo văn bản gốc ({len(blocking)} mục)[/]")
+            for entry in blocking:
+                node.add(escape(entry.words()))
+        if not rs.fully_verified():
+            tree.add(
+                "[yellow]Chưa xác minh đầy đủ với văn bản gốc và chưa được cơ quan có thẩm quyền xác nhận[/]"
+            )
     rec = rs.recognition
     cond = tree.add("[bold]Điều kiện công nhận[/]")
     if rs.model == "points":
@@ -99,8 +116,13 @@ def show_tree(loaded: LoadedRuleset) -> Output:
             inode = cnode.add(f"[bold]{escape(ind.id)}[/] {escape(ind.name)}{ipts}{flag}")
             for it in ind.items:
                 kind = kinds.of(it)
+                name = (
+                    f"[yellow](chưa có tên)[/] [dim]{escape(it.name)}[/]"
+                    if it.placeholder
+                    else escape(it.name)
+                )
                 inode.add(
-                    f"{escape(it.id)} {escape(it.name)} [dim]\\[{escape(kind.word)}][/]"
+                    f"{escape(it.id)} {name} [dim]\\[{escape(kind.word)}][/]"
                     f" — {escape(kind.describe(it, rs.model))}"
                     + (f"\n[dim]Nguồn: {escape(it.source)}[/]" if it.source else "")
                 )

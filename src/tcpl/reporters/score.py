@@ -111,6 +111,8 @@ def score_table(result: ScoreResult, *, label: str, explain: bool) -> Output:
         lines.append(Text.from_markup(f"Tổng điểm: [bold]{fmt.number(result.total_points)}{top}[/]{need}"))
     style = verdict_style(result.recognized)
     lines.append(Text.from_markup(f"Kết quả: [bold {style}]{fmt.recognition_heading(result.recognized)}[/]"))
+    if result.attested_by:
+        lines.append(Text(f"Bộ tiêu chí {result.ruleset}: {result.attested_by}."))
     for title, entries, colour in (
         ("Lý do", result.reasons, style),
         ("Chưa xác định", result.undetermined, "yellow"),
@@ -133,6 +135,8 @@ def score_markdown(result: ScoreResult, *, label: str, explain: bool) -> Output:
     if result.model == "points":
         top = f"/{fmt.number(result.max_points)}" if result.max_points is not None else ""
         lines.append(f"- Tổng điểm: **{fmt.number(result.total_points)}{top}**")
+    if result.attested_by:
+        lines.append(f"- Xác nhận bộ tiêu chí: {md(result.attested_by)}")
     lines += [f"- Kết quả: **{fmt.recognition_heading(result.recognized)}**", ""]
     if result.model == "points":
         lines += ["| Mã | Tiêu chí, chỉ tiêu | Điểm | Tối đa | Kết quả |", "|---|---|---:|---:|---|"]
