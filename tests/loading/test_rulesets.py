@@ -193,3 +193,31 @@ def test_misspelt_form_name_is_refused(tmp_path: Path) -> None:
     path.write_text("id: tinh-x\nextends: qd27-2025\nforms:\n  scoresheeet: Bảng điểm\n", encoding="utf-8")
     with pytest.raises(InvalidFilesError, match="scoresheeet"):
         RulesetRegistry().load_path(path)
+
+
+@pytest.mark.parametrize("name", ["qd25-2021", "qd27-2025"])
+def test_every_source_an_officer_sees_is_plain_vietnamese(name: str) -> None:
+    """No research tags, no other project's file names, nothing outside this repository."""
+    import re
+
+    text = (REPO / "criteria" / f"{name}.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    sources: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("source", "max_points_source", "guidance") and isinstance(value, str):
+                    sources.append(value)
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(data)
+    assert sources
+    for source in sources:
+        assert not re.search(r"\[[A-Z][A-Z-]*\]", source), source
+        assert not re.search(r"\.(ts|js|tsx|md|py)\b", source), source
+        assert "shared/" not in source and "github" not in source.lower(), source
+    assert "shared/reference" not in text
