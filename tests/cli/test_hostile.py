@@ -330,11 +330,17 @@ def test_a_count_is_a_plain_integer(province: Path, count_ruleset: Path) -> None
     assert json.loads(result.stdout)["total_points"] == 10
 
 
-@pytest.mark.parametrize(("value", "col"), [("true", 21), ('"5"', 21)])
-def test_points_are_numbers_not_words(province: Path, count_ruleset: Path, value: str, col: int) -> None:
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("true", "lỗi TCPL103: phải là số"),
+        ('"năm"', "lỗi TCPL104: ghi một số, ví dụ 22,5 hoặc 22.5 (không phải 'năm')"),
+    ],
+)
+def test_points_are_numbers_not_words(province: Path, count_ruleset: Path, value: str, message: str) -> None:
     assessment(province, f'ruleset: ./dem.yaml\nitems:\n  "1.1.1": 5\n  "1.1.2": {{points: {value}}}\n')
     out = checked(province)
-    assert f"moi/2026/assessment.yaml:6:{col}: lỗi TCPL103: phải là số" in out
+    assert f"moi/2026/assessment.yaml:6:21: {message}" in out
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.kinds.helpers import problems, scored
 
 ITEM = "- {id: '1.1.1', name: Có làm, kind: boolean, yes_label: bảo đảm, no_label: chưa bảo đảm}"
@@ -22,4 +24,14 @@ def test_an_unknown_level_leaves_yes_undetermined(tmp_path: Path) -> None:
 
 
 def test_a_number_is_not_yes(tmp_path: Path) -> None:
-    assert "ghi true (có) hoặc false (không)" in problems(tmp_path, ITEM, "1")[0]
+    assert "ghi 'có' hoặc 'không' (true/false)" in problems(tmp_path, ITEM, "1")[0]
+
+
+@pytest.mark.parametrize("word", ["có", "Có", "CÓ", "không", "Không", "KHÔNG", "true", "false"])
+def test_yes_and_no_the_vietnamese_way(tmp_path: Path, word: str) -> None:
+    assert problems(tmp_path, ITEM, word) == []
+
+
+def test_another_word_says_what_to_write(tmp_path: Path) -> None:
+    (found,) = problems(tmp_path, ITEM, "chắc chắn")
+    assert "ghi 'có' hoặc 'không' (không phải 'chắc chắn')" in found

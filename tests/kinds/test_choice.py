@@ -23,7 +23,7 @@ def test_options_are_counted_once(tmp_path: Path) -> None:
 
 def test_an_unknown_option_is_located(tmp_path: Path) -> None:
     found = problems(tmp_path, ITEM, "[portal, tv]")
-    assert len(found) == 1 and ":5:21: lỗi TCPL312:" in found[0] and "lựa chọn 'tv' không hợp lệ" in found[0]
+    assert len(found) == 1 and ":5:21: lỗi TCPL312:" in found[0] and "lựa chọn 'tv' không có" in found[0]
 
 
 def test_options_are_required(tmp_path: Path) -> None:
@@ -32,4 +32,18 @@ def test_options_are_required(tmp_path: Path) -> None:
 
     assert kinds.REGISTRY["choice"].check_item(
         Item.model_validate({"id": "1", "name": "a", "kind": "choice"})
+    )
+
+
+def test_options_by_their_names_separated_by_semicolons(tmp_path: Path) -> None:
+    r = scored(tmp_path, ITEM, '"Trang thông tin; đài truyền thanh."')
+    assert r.met is True and r.value == {"value": ["portal", "radio"]}
+    assert scored(tmp_path, ITEM, "[Trang thông tin, radio]").met is True
+
+
+def test_an_unknown_name_lists_the_names(tmp_path: Path) -> None:
+    (found,) = problems(tmp_path, ITEM, '"Báo giấy"')
+    assert (
+        "lựa chọn 'Báo giấy' không có; ghi tên hoặc mã: Trang thông tin (portal); Đài truyền thanh (radio)"
+        in found
     )

@@ -18,3 +18,10 @@ def test_counted_against_the_level(tmp_path: Path) -> None:
 def test_not_a_whole_number(tmp_path: Path) -> None:
     assert "ghi một số nguyên không âm" in problems(tmp_path, ITEM, "1.5")[0]
     assert "số đếm không được âm" in problems(tmp_path, ITEM, "-1")[0]
+
+
+def test_a_count_the_vietnamese_way(tmp_path: Path) -> None:
+    assert scored(tmp_path, ITEM, '"3"').met is True
+    assert scored(tmp_path, ITEM, "1.234").value == {"value": 1234}  # a dot separates thousands
+    (found,) = problems(tmp_path, ITEM, '"ba"')
+    assert "ghi một số nguyên không âm, ví dụ 12 (không phải 'ba')" in found

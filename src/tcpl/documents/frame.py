@@ -451,6 +451,7 @@ class Nd30Document:
     def properties(self, info: FrameInfo) -> None:
         """The file's own properties name the issuing body and the document, not the software."""
         props = self.doc.core_properties
+
         def short(text: str) -> str:  # the package format allows 255 characters a property
             return text if len(text) <= 255 else text[:254] + "…"
 

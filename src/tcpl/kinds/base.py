@@ -119,13 +119,18 @@ class Kind:
 
     def read(self, item: Item, entry: ItemEntry) -> Reading:
         """Check (and normalise) the entered value; problems name the field."""
-        reading = Reading(entry, self.value_problems(item, entry))
+        entry, problems = self.normalise(item, entry)
+        reading = Reading(entry, problems or self.value_problems(item, entry))
         extra = sorted(entry.model_fields_set - self.fields - GENERIC_FIELDS - {"points"})
         if extra and not self.officer_scored:
             reading.problems.append(
                 Problem(extra[0], f"trường '{extra[0]}' không dùng cho loại nội dung này")
             )
         return reading
+
+    def normalise(self, item: Item, entry: ItemEntry) -> tuple[ItemEntry, list[Problem]]:
+        """The value as the kind keeps it, from the forms officers write ("có", "22,5", option names)."""
+        return entry, []
 
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
         return []

@@ -7,6 +7,7 @@ from typing import Any
 
 from tcpl.kinds.base import MISSING, Fix, Judgement, Kind, Problem, entry_json
 from tcpl.models.assessment import ItemEntry
+from tcpl.models.common import yes_no_from_text
 from tcpl.models.ruleset import Item
 
 
@@ -18,9 +19,17 @@ class Boolean(Kind):
     example = "true"
     level_hint = 'true nếu nội dung phải được thực hiện ("có")'
 
+    def normalise(self, item: Item, entry: ItemEntry) -> tuple[ItemEntry, list[Problem]]:
+        if isinstance(entry.value, str):
+            try:
+                return entry.model_copy(update={"value": yes_no_from_text(entry.value)}), []
+            except ValueError:
+                return entry, [Problem("value", f"ghi 'có' hoặc 'không' (không phải '{entry.value}')")]
+        return entry, []
+
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
         if not isinstance(entry.value, bool):
-            return [Problem("value", "ghi true (có) hoặc false (không)")]
+            return [Problem("value", "ghi 'có' hoặc 'không' (true/false)")]
         return []
 
     def judge(self, item: Item, entry: ItemEntry | None) -> Judgement:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -30,14 +32,31 @@ class Choice(Kind):
             out.append("mã lựa chọn trong options bị trùng")
         return out
 
+    def normalise(self, item: Item, entry: ItemEntry) -> tuple[ItemEntry, list[Problem]]:
+        value = entry.value
+        if isinstance(value, str):
+            value = [part for part in re.split(r"[;\n]+", value) if part.strip()]
+        if not isinstance(value, list):
+            return entry, []
+        by_name = {_key(o.name): o.id for o in item.options} | {_key(o.id): o.id for o in item.options}
+        chosen = [by_name.get(_key(str(v)), str(v).strip()) for v in value]
+        return entry.model_copy(update={"value": chosen}), []
+
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
         if not isinstance(entry.value, list):
-            return [Problem("value", "ghi danh sách mã lựa chọn, ví dụ [portal, social_network]")]
+            return [
+                Problem(
+                    "value",
+                    "ghi các hình thức đã thực hiện: tên hoặc mã, cách nhau bằng dấu ';' hoặc danh sách"
+                    " [portal, social_network]",
+                )
+            ]
         valid = {o.id for o in item.options}
         return [
             Problem(
                 "value",
-                f"lựa chọn '{choice}' không hợp lệ; có: {', '.join(sorted(valid))}",
+                f"lựa chọn '{choice}' không có; ghi tên hoặc mã: "
+                + "; ".join(f"{o.name} ({o.id})" for o in item.options),
                 code=codes.UNKNOWN_OPTION,
                 at=(n,),
             )
@@ -96,3 +115,8 @@ class Choice(Kind):
 
 
 KIND = Choice()
+
+
+def _key(text: str) -> str:
+    """An option's name or id as compared: NFC, case and spaces ignored, no final full stop."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split()).rstrip(".;")

@@ -8,6 +8,7 @@ from typing import Any
 from tcpl import textfmt as fmt
 from tcpl.kinds.base import MISSING, Fix, Judgement, Kind, Problem, at_least, entry_json, need
 from tcpl.models.assessment import ItemEntry
+from tcpl.models.common import count_from_text
 from tcpl.models.ruleset import Item
 
 
@@ -22,6 +23,16 @@ class Count(Kind):
     columns = ("Số lượng",)
     example = "3"
     level_hint = "số tối thiểu"
+
+    def normalise(self, item: Item, entry: ItemEntry) -> tuple[ItemEntry, list[Problem]]:
+        if isinstance(entry.value, str | float) and not isinstance(entry.value, bool):
+            try:
+                value = count_from_text(entry.value)
+            except ValueError as exc:
+                return entry, [Problem("value", str(exc))]
+            if isinstance(value, int):
+                return entry.model_copy(update={"value": value}), []
+        return entry, []
 
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
         value = entry.value

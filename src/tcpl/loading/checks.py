@@ -49,10 +49,10 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
     index = ruleset.item_index()
     known_ids = list(index)
     _unknown_items(doc, [i for i in assessment.items if i not in index], known_ids, ruleset.id)
-    read: dict[str, ItemEntry] = {}
+    read: dict[str, ItemEntry | None] = {}
     for item_id, entry in assessment.items.items():
         item = index.get(item_id)
-        if item is None:
+        if item is None or entry is None:  # an unknown id is reported above; a blank is "chưa nhập"
             read[item_id] = entry
             continue
         kind = kinds.of(item)
@@ -145,6 +145,15 @@ def check_raw_item_ids(registry: RulesetRegistry, doc: YamlDocument) -> None:
 def check_task_times(plan: Plan, doc: YamlDocument) -> None:
     """Warn about a task time tcpl cannot read (no deadline) or that is not of the plan's year."""
     for where, task in plan.located_tasks():
+        if not any(line.role is LineRole.TIME for line in task.lines) and not task.time_text:
+            doc.report(
+                where,
+                f"nhiệm vụ '{_short(task.title)}' không có dòng thời gian: tcpl không tính được hạn (thêm"
+                f" dòng 'Thời gian thực hiện: Quý II/{plan.year}')",
+                code=codes.UNREADABLE_TASK_TIME,
+                severity=Severity.WARNING,
+                key=True,
+            )
         for l_index, line in enumerate(task.lines):
             if line.role is not LineRole.TIME:
                 continue
@@ -166,3 +175,7 @@ def check_task_times(plan: Plan, doc: YamlDocument) -> None:
                     code=codes.TASK_TIME_OTHER_YEAR,
                     severity=Severity.WARNING,
                 )
+
+
+def _short(text: str, room: int = 60) -> str:
+    return text if len(text) <= room else text[: room - 1] + "…"

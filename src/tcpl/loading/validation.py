@@ -61,6 +61,13 @@ def _message(err: dict[str, Any], allowed: list[str] | None) -> str:
         return f"thiếu trường bắt buộc '{loc[-1]}'"
     if kind == "extra_forbidden":
         name = str(loc[-1])
+        if name.isdigit() and err.get("input") is None:
+            # `{points: 22,5}`: in a {...} the comma separates fields, so "5" became a field.
+            return (
+                f"có vẻ đây là phần thập phân ',{name}' của số đứng trước: trong dấu {{...}} dấu phẩy"
+                f" ngăn cách các trường, nên viết số thập phân bằng dấu chấm (22.5) hoặc trong ngoặc"
+                f' kép ("22,5")'
+            )
         msg = f"trường '{name}' không có trong mẫu"
         if allowed:
             close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)

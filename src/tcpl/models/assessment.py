@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from datetime import date
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, Strict, StrictBool, StrictInt, model_validator
+from pydantic import BeforeValidator, Field, Strict, StrictBool, StrictInt, model_validator
 
 from tcpl.models.common import (
     Count,
+    Day,
     IdKey,
     JsonSchema,
     Model,
@@ -18,12 +18,25 @@ from tcpl.models.common import (
     Slug,
     Text,
     Year,
+    YesNo,
     field_schema,
+    number_from_text,
 )
 from tcpl.models.document import AssessmentDocumentKey, DocumentRef
 
-ItemScalar = StrictBool | StrictInt | Number | list[ShortText]
-"""A short-form value: strict, so `5` stays the integer a count needs and `true` is no number."""
+ItemScalar = StrictBool | StrictInt | Number | list[ShortText] | ShortText
+"""A short-form value: strict, so `5` stays the integer a count needs and `true` is no number.
+
+Text is kept as written ("có", "22,5", "Phổ biến trên mạng xã hội; Tin nhắn"): the item's kind
+reads it (tcpl/kinds), because only the kind knows what the words mean."""
+
+
+def _thousands(value: Any) -> Any:
+    """`1.234` typed for a count is 1234 (a dot separates thousands); YAML read it as a decimal."""
+    raw = getattr(value, "raw", None)
+    if isinstance(raw, str) and re.fullmatch(r"\d{1,3}(\.\d{3})+", raw.strip()):
+        return int(raw.replace(".", ""))
+    return value
 
 
 class ItemEntry(Model):
@@ -33,15 +46,15 @@ class ItemEntry(Model):
     `[portal, radio]` (choice). The long form adds evidence and notes.
     """
 
-    value: ItemScalar | None = Field(
+    value: Annotated[ItemScalar | None, BeforeValidator(_thousands)] = Field(
         default=None, description="boolean: true/false; count: số; choice: danh sách mã lựa chọn"
     )
-    done: Count | date | None = Field(
+    done: Count | Day | None = Field(
         default=None, description="ratio: số đã thực hiện/đạt; deadline: ngày hoàn thành"
     )
     total: Count | None = Field(default=None, description="ratio: tổng số phát sinh")
-    due: date | None = Field(default=None, description="deadline: hạn phải hoàn thành")
-    points: Annotated[float, Strict(), Field(ge=0, le=100)] | None = Field(
+    due: Day | None = Field(default=None, description="deadline: hạn phải hoàn thành")
+    points: Annotated[float, Strict(), Field(ge=0, le=100), BeforeValidator(number_from_text)] | None = Field(
         default=None, description="Điểm tự chấm (bắt buộc với kind points)"
     )
     evidence: list[ShortText] = Field(default_factory=list, description="Tài liệu kiểm chứng")
@@ -51,13 +64,8 @@ class ItemEntry(Model):
     @model_validator(mode="before")
     @classmethod
     def _short_form(cls, data: Any) -> Any:
-        if isinstance(data, bool | int | float | list):
+        if isinstance(data, bool | int | float | list | str):
             return {"value": data}
-        if isinstance(data, str):
-            raise ValueError(
-                "ghi true hoặc false (có/không), một số, một danh sách [..] hoặc bảng {done: .., total: ..};"
-                f" không ghi chữ '{data}'"
-            )
         return data
 
     @classmethod
@@ -76,7 +84,7 @@ class Recognized(Model):
     """The recognition decision, once issued (quyết định công nhận)."""
 
     decision: ShortText | None = Field(default=None, description="Số quyết định")
-    date: dt.date | None = Field(default=None, description="Ngày quyết định")
+    date: Day | None = Field(default=None, description="Ngày quyết định")
     authority: ShortText | None = Field(default=None, description="Cơ quan, người quyết định")
     result: Literal["dat", "chua_dat"] | None = None
 
@@ -84,14 +92,14 @@ class Recognized(Model):
 class Posting(Model):
     """Public posting of the draft report and scoresheet (niêm yết công khai)."""
 
-    start: dt.date | None = Field(default=None, description="Ngày bắt đầu niêm yết")
+    start: Day | None = Field(default=None, description="Ngày bắt đầu niêm yết")
     days: int | None = Field(
         default=None, ge=1, le=60, description="Số ngày niêm yết; bỏ trống: theo bộ tiêu chí"
     )
     places: list[ShortText] = Field(
         default_factory=list, description="Nơi niêm yết; bỏ trống: theo commune.yaml"
     )
-    portal: bool = Field(default=True, description="Đăng trên Trang thông tin điện tử của xã")
+    portal: YesNo = Field(default=True, description="Đăng trên Trang thông tin điện tử của xã")
     radio_times: int | None = Field(default=None, ge=0, description="Số lần thông báo trên đài truyền thanh")
 
 
@@ -116,10 +124,12 @@ class Assessment(Model):
     )
     commune: Slug | None = Field(default=None, description="Mã xã, như trong commune.yaml")
     year: Year
-    conditions: dict[str, bool] = Field(
+    conditions: dict[str, YesNo] = Field(
         default_factory=dict, description="Điều kiện công nhận: true khi điều kiện được bảo đảm"
     )
-    items: dict[IdKey, ItemEntry] = Field(default_factory=dict, description="Số liệu từng nội dung")
+    items: dict[IdKey, ItemEntry | None] = Field(
+        default_factory=dict, description="Số liệu từng nội dung; để trống là chưa nhập"
+    )
     officers: dict[IdKey, ShortText] = Field(
         default_factory=dict, description="Công chức phụ trách theo mã tiêu chí hoặc chỉ tiêu"
     )
@@ -129,6 +139,6 @@ class Assessment(Model):
     documents: dict[AssessmentDocumentKey, DocumentRef] = Field(
         default_factory=dict, description="Số, ngày các văn bản đã ban hành"
     )
-    milestones: dict[str, dt.date] = Field(
+    milestones: dict[str, Day] = Field(
         default_factory=dict, description="Ngày đã làm các bước của quy trình, theo mã bước trong bộ tiêu chí"
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, Strict
@@ -112,8 +114,99 @@ Slug = Annotated[
     ),
 ]
 
-Count = Annotated[int, Strict(), Field(ge=0, le=100_000_000, description="Số đếm, không âm")]
-Number = Annotated[float, Strict(), Field(description="Số (nguyên hoặc thập phân)")]
 Year = Annotated[int, Strict(), Field(ge=2000, le=2100, description="Năm, ví dụ 2026")]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=2_000)]
+
+
+# --- values the Vietnamese way ----------------------------------------------------------------
+
+_DAY = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
+_DECIMAL_COMMA = re.compile(r"^\s*(-?\d+),(\d+)\s*$")
+_THOUSANDS = re.compile(r"^\s*\d{1,3}(\.\d{3})+\s*$")
+YES_WORDS = frozenset({"có", "co", "đạt", "rồi", "x", "yes", "true", "đúng"})
+NO_WORDS = frozenset({"không", "khong", "chưa", "no", "false", "sai"})
+
+
+def day_from_text(value: Any) -> Any:
+    """ "15/01/2026" (also 15-01-2026, 15.01.2026) as a date; ISO text and dates pass through."""
+    if isinstance(value, str):
+        match = _DAY.match(value)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(
+                    f"'{value.strip()}' không phải ngày có thật; viết ngày/tháng/năm, ví dụ 15/01/2026"
+                ) from None
+    return value
+
+
+def yes_no_from_text(value: Any) -> Any:
+    """ "có" / "không" (any case) as true / false."""
+    if isinstance(value, str):
+        word = unicodedata.normalize("NFC", value).strip().lower()
+        if word in YES_WORDS:
+            return True
+        if word in NO_WORDS:
+            return False
+        raise ValueError(f"ghi 'có' hoặc 'không' (không phải '{value.strip()}')")
+    return value
+
+
+def number_from_text(value: Any) -> Any:
+    """ "22,5" (decimal comma) as 22.5; a number passes through."""
+    if isinstance(value, str):
+        match = _DECIMAL_COMMA.match(value)
+        if match:
+            return float(f"{match.group(1)}.{match.group(2)}")
+        text = value.strip()
+        if re.fullmatch(r"-?\d+(\.\d+)?", text):
+            return float(text) if "." in text else int(text)
+        raise ValueError(f"ghi một số, ví dụ 22,5 hoặc 22.5 (không phải '{text}')")
+    return value
+
+
+def count_from_text(value: Any) -> Any:
+    """A count as officers write it: "1.234" (dot for thousands) is 1234; "12" is 12."""
+    raw = value.raw if isinstance(value, YamlFloat) else value if isinstance(value, str) else None
+    if raw is not None and _THOUSANDS.match(raw):
+        return int(raw.replace(".", "").strip())
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
+        return int(value)
+    if isinstance(value, str):
+        raise ValueError(f"ghi một số nguyên không âm, ví dụ 12 (không phải '{value.strip()}')")
+    return value
+
+
+Day = Annotated[
+    dt.date,
+    BeforeValidator(day_from_text),
+    JsonAlso({"type": "string", "pattern": r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$"}),
+    Field(description="Ngày: 15/01/2026 hoặc 2026-01-15"),
+]
+"""A date as officers write it (15/01/2026) or as YAML does (2026-01-15)."""
+
+YesNo = Annotated[
+    bool,
+    BeforeValidator(yes_no_from_text),
+    JsonAlso({"type": "string", "enum": ["có", "Có", "CÓ", "không", "Không", "KHÔNG"]}),
+]
+"""Yes or no: true/false, or có/không in any case."""
+
+# A BeforeValidator last in the list wraps the whole: it runs first, and the limits stay in the schema.
+Count = Annotated[
+    int,
+    Strict(),
+    Field(ge=0, le=100_000_000, description="Số đếm, không âm"),
+    JsonAlso({"type": "string", "pattern": r"^\s*(\d+|\d{1,3}(\.\d{3})+)\s*$"}),
+    BeforeValidator(count_from_text),
+]
+Number = Annotated[
+    float,
+    Strict(),
+    Field(description="Số (nguyên hoặc thập phân; dấu phẩy thập phân: 22,5)"),
+    JsonAlso({"type": "string", "pattern": r"^-?\d+(,\d+)?$"}),
+    BeforeValidator(number_from_text),
+]

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from tcpl.models.common import Model, ShortText, Slug
+from tcpl.models.common import Day, Model, ShortText, Slug
 from tcpl.models.document import DocumentDefaults, DocumentKey
 
 
@@ -39,7 +39,7 @@ class Era(Model):
     a field left out is the same as today's. `source` names the resolution of the change.
     """
 
-    until: dt.date = Field(description="Ngày cuối cùng các tên này còn dùng, ví dụ 2025-06-30")
+    until: Day = Field(description="Ngày cuối cùng các tên này còn dùng, ví dụ 2025-06-30")
     name: ShortText | None = None
     unit_type: UnitType | None = None
     district: ShortText | None = None

@@ -3,12 +3,11 @@ addressees an office sets once (văn bản: số, ngày; Kính gửi; Nơi nhậ
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from tcpl.models.common import Model, ShortText
+from tcpl.models.common import Day, Model, ShortText
 
 AssessmentDocumentKey = Literal[
     "report_q1", "report_q2", "report_q3", "report_q4", "scoresheet", "notice", "feedback"
@@ -44,7 +43,7 @@ class DocumentRef(Model):
     """Number and date of a document once it is issued (số, ngày ban hành); empty for a draft."""
 
     number: Annotated[str, Field(pattern=r"^[0-9]{1,6}$")] | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     to: list[ShortText] = Field(
         default_factory=list, description="Kính gửi; bỏ trống: cấp trên trong commune.yaml"
     )

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from tcpl.models.common import Model, ShortText, Slug, Text, Year
+from tcpl.models.common import Day, Model, ShortText, Slug, Text, Year, YesNo
 from tcpl.models.document import DocumentRef
 
 
 class Opinion(Model):
     """One opinion, petition or comment, and how the commune answered (ý kiến, tiếp thu, giải trình)."""
 
-    date: dt.date | None = None
+    date: Day | None = None
     source: ShortText = Field(description="Người, tổ chức góp ý (có thể ghi 'Cử tri thôn ...')")
     content: Text = Field(description="Nội dung ý kiến, kiến nghị, phản ánh")
     response: Text | None = Field(default=None, description="Tiếp thu hoặc giải trình của Ủy ban nhân dân xã")
-    accepted: bool | None = Field(
+    accepted: YesNo | None = Field(
         default=None, description="true: tiếp thu; false: giải trình, không tiếp thu"
     )
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from tcpl.models.common import JsonSchema, Model, ShortText, Slug, Text, Year, field_schema
+from tcpl.models.common import Day, JsonSchema, Model, ShortText, Slug, Text, Year, field_schema
 from tcpl.models.commune import Signer
 
 
@@ -44,7 +43,8 @@ def role_for_label(label: str) -> LineRole:
 class TaskLine(Model):
     """One line of a task: "Ngành phối hợp: ..." or a free paragraph.
 
-    Short forms: `{Ngành phối hợp: "..."}` or a plain string (free paragraph).
+    Short forms: `{Ngành phối hợp: "..."}`, the same line quoted whole ("Thời gian thực hiện:
+    Quý I/2026", as YAML needs it when the text holds ": "), or a plain string (free paragraph).
     """
 
     label: ShortText | None = Field(default=None, description="Nhãn như trong văn bản, ví dụ 'Ngành chủ trì'")
@@ -56,6 +56,15 @@ class TaskLine(Model):
     @classmethod
     def _short_form(cls, data: Any) -> Any:
         if isinstance(data, str):
+            label, sep, text = data.partition(":")
+            # A quoted "Nhãn: lời" whose label has a role keeps the role (and a time its deadline).
+            if (
+                sep
+                and text.strip()
+                and len(label) <= 60
+                and role_for_label(label.strip()) is not LineRole.TEXT
+            ):
+                return {"label": label.strip(), "text": text.strip(), "role": role_for_label(label.strip())}
             return {"text": data}
         if isinstance(data, dict) and len(data) == 1:
             ((label, text),) = data.items()
@@ -96,7 +105,7 @@ class TaskStatus(StrEnum):
 class ProgressEntry(Model):
     """What was done on a task, and when (tiến độ)."""
 
-    date: dt.date
+    date: Day
     status: TaskStatus
     note: Text | None = Field(default=None, description="Đã làm gì; nếu chậm: vì sao")
     evidence: list[ShortText] = Field(default_factory=list, description="Văn bản, tài liệu kiểm chứng")
@@ -142,7 +151,7 @@ class DocumentInfo(Model):
         default=None, description="Số văn bản; bỏ trống khi là dự thảo"
     )
     symbol: ShortText | None = Field(default=None, description="Ký hiệu, ví dụ KH-UBND")
-    date: dt.date | None = Field(default=None, description="Ngày ký; bỏ trống khi là dự thảo")
+    date: Day | None = Field(default=None, description="Ngày ký; bỏ trống khi là dự thảo")
     place: ShortText | None = Field(default=None, description="Địa danh; bỏ trống: theo commune.yaml")
 
 

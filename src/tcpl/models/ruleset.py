@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import Field, Strict, model_validator
 
-from tcpl.models.common import Id, Model, ShortText, Text, Year
+from tcpl.models.common import Day, Id, Model, ShortText, Text, Year
 
 Share = Annotated[float, Field(ge=0, le=1, description="Tỷ lệ từ 0 đến 1 (0,9 = 90 %)")]
 Points = Annotated[float, Strict(), Field(ge=0, le=100, description="Số điểm")]
@@ -216,7 +215,7 @@ class Attestation(Model):
     source: ShortText | None = Field(
         default=None, description="Văn bản đã đối chiếu hoặc văn bản xác nhận (số, ký hiệu, ngày)"
     )
-    date: dt.date | None = Field(default=None, description="Ngày xác nhận")
+    date: Day | None = Field(default=None, description="Ngày xác nhận")
 
     @property
     def complete(self) -> bool:
