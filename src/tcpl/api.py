@@ -30,7 +30,15 @@ from tcpl.engine.gap import gap as _gap
 from tcpl.engine.results import ScoreResult
 from tcpl.engine.rollforward import RollForward, roll_forward
 from tcpl.engine.tracking import PlanProgress, plan_progress
-from tcpl.errors import Diagnostic, InvalidFilesError, Severity, UsageError, display_path
+from tcpl.errors import (
+    Diagnostic,
+    ExistingFilesError,
+    FormError,
+    InvalidFilesError,
+    Severity,
+    UsageError,
+    display_path,
+)
 from tcpl.loading.bundle import Bundle, load_bundle
 from tcpl.loading.commune_year import CommuneYear, find_assessment, load_commune_year
 from tcpl.loading.discovery import collect_yaml_files
@@ -39,6 +47,7 @@ from tcpl.loading.loader import Loader
 from tcpl.loading.plans import LoadedPlan, find_plan, load_plan
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry
 from tcpl.loading.tree import CommuneYearSummary, TreeResult, scan_tree
+from tcpl.models.assessment import Assessment
 from tcpl.models.plan import Plan
 from tcpl.safeio import STDOUT, check_target, temporary_folder, write_atomic, write_text_atomic
 
@@ -58,8 +67,10 @@ __all__ = [
     "Calendar",
     "CommuneYear",
     "Diffed",
+    "FormImported",
     "Gapped",
     "ImportedPlan",
+    "Initialised",
     "InvalidFilesError",
     "LoadedPlan",
     "NewPlan",
@@ -70,6 +81,7 @@ __all__ = [
     "TreeResult",
     "UsageError",
     "Written",
+    "YearFolder",
     "calendar",
     "check",
     "check_document_target",
@@ -79,7 +91,10 @@ __all__ = [
     "errors_of",
     "explain",
     "find_office",
+    "form_import",
+    "form_new",
     "gap",
+    "init",
     "inputs",
     "load_plan",
     "load_year",
@@ -102,6 +117,7 @@ __all__ = [
     "write_document",
     "write_markdown",
     "write_summary",
+    "year_folder",
 ]
 
 
@@ -366,6 +382,248 @@ def explain(code: str | None = None, *, every: bool = False) -> list[Code]:
     if found is None:
         raise UsageError(f"không có mã {code.strip().upper()}; xem danh sách: tcpl explain --all")
     return [found]
+
+
+# --- a new commune ----------------------------------------------------------------------------
+
+
+@dataclass
+class Initialised:
+    """`tcpl init`: what was written, what was there already, and under which ruleset."""
+
+    written: list[Path]
+    kept: list[Path]
+    ruleset: LoadedRuleset
+    year: int
+
+
+def init(
+    folder: Path, unit: str, province: str, *, upper: str | None = None, year: int | None = None
+) -> Initialised:
+    """A new commune folder: commune.yaml, and the year's assessment.yaml and plan.yaml to fill in.
+
+    Nothing is overwritten: an existing commune.yaml is kept (adding a year is normal); an
+    existing year file is named in an ExistingFilesError after the others are written.
+    """
+    from tcpl.loading.ruleset_choice import ruleset_for_year
+    from tcpl.reporters.scaffold import (
+        assessment_scaffold,
+        checked_text,
+        commune_scaffold,
+        parse_unit,
+        plan_scaffold,
+    )
+
+    named = parse_unit(unit)
+    province_name = checked_text("--province", province) or ""
+    upper_level = checked_text("--upper", upper)
+    year = year or date.today().year
+    registry = RulesetRegistry()
+    where = next((p for p in (folder, *folder.absolute().parents) if p.is_dir()), Path.cwd())
+    chosen = ruleset_for_year(registry, year, where)
+    if chosen is None:
+        note = registry.year_note(year) or ""
+        spans = "; ".join(f"{r.id}: {r.ruleset.years.describe()}" for r in registry.all_shipped())
+        raise UsageError(
+            f"không có bộ tiêu chí cho năm {year} ({spans}). {note} Dùng --year.".replace("  ", " ")
+        )
+    files = {
+        folder / "commune.yaml": commune_scaffold(named, province_name, upper_level),
+        folder / str(year) / "assessment.yaml": assessment_scaffold(chosen, named, year),
+    }
+    plan_text = plan_scaffold(chosen, named, year, upper_level)
+    if plan_text is not None:
+        files[folder / str(year) / "plan.yaml"] = plan_text
+    loader = Loader(registry=registry)
+    for path, text in files.items():
+        loaded = loader.load_text(path, text)
+        if not loaded.ok:  # a scaffold tcpl cannot read back is a bug, not the officer's problem
+            raise RuntimeError("; ".join(d.report_line() for d in loaded.diagnostics))
+    written: list[Path] = []
+    kept: list[Path] = []
+    for path, text in files.items():
+        if path.exists() or path.is_symlink():
+            kept.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(path, text, force=False)
+        written.append(path)
+    done = Initialised(written, kept, chosen, year)
+    clashing = [p for p in kept if p.name != "commune.yaml"]
+    if clashing:
+        raise ExistingFilesError(
+            "đã có, giữ nguyên (không ghi đè): "
+            + ", ".join(display_path(p) for p in clashing)
+            + (f"; đã viết: {', '.join(display_path(p) for p in written)}" if written else "")
+            + f". Thêm năm khác: tcpl init {display_path(folder)} ... --year {year + 1}"
+        )
+    return done
+
+
+# --- the Excel entry form ----------------------------------------------------------------------
+
+
+@dataclass
+class YearFolder:
+    """A commune-year folder for the entry form: its ruleset, commune, and assessment if any."""
+
+    folder: Path
+    year: int
+    ruleset: LoadedRuleset
+    assessment: Assessment | None
+    assessment_path: Path
+    unit: str
+    commune_id: str | None
+
+
+def year_folder(folder: Path, *, ruleset: RulesetRef = None) -> YearFolder:
+    """The year folder `plans/<xã>/<năm>`: with an assessment, as it is scored; without, by its name."""
+    from tcpl.loading.commune_year import find_commune_file
+    from tcpl.loading.ruleset_choice import ruleset_for_year
+    from tcpl.models.commune import Commune
+
+    if not folder.is_dir():
+        raise UsageError(f"'{display_path(folder)}' không phải thư mục năm (plans/<xã>/<năm>)")
+    target = folder / "assessment.yaml"
+    if _has_assessment(folder):
+        cy = load_commune_year(folder, _loader(ruleset))
+        unit = cy.commune.full_name if cy.commune else (cy.assessment.commune or "")
+        return YearFolder(
+            folder,
+            cy.assessment.year,
+            cy.ruleset,
+            cy.assessment,
+            cy.assessment_path,
+            unit,
+            cy.assessment.commune,
+        )
+    if not folder.name.isdigit():
+        raise UsageError(
+            f"thư mục '{display_path(folder)}' phải mang tên năm đánh giá, ví dụ plans/thuan-hoa/2026"
+        )
+    year = int(folder.name)
+    registry = RulesetRegistry()
+    override = ruleset_file(ruleset)
+    chosen = registry.load_path(override) if override else ruleset_for_year(registry, year, folder)
+    if chosen is None:
+        raise UsageError(f"không có bộ tiêu chí cho năm {year}; dùng --ruleset")
+    commune_path = find_commune_file(folder.parent)
+    commune = (
+        Loader(registry=registry).load_or_raise(commune_path, Commune).checked() if commune_path else None
+    )
+    named = commune.in_year(year) if commune else None
+    return YearFolder(
+        folder, year, chosen, None, target, named.full_name if named else "", named.id if named else None
+    )
+
+
+def form_new(folder: Path, output: Path, *, force: bool, ruleset: RulesetRef = None) -> Written:
+    """The Excel entry form of a year folder, pre-filled from its assessment when it has one."""
+    from tcpl.documents.entry_form import write_form
+
+    found = year_folder(folder, ruleset=ruleset)
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(f"tệp phải có đuôi .xlsx (không phải '{output.name}')")
+    rs = found.ruleset
+    attested = found.ruleset.attestation
+    title = f"SỐ LIỆU TỰ ĐÁNH GIÁ NĂM {found.year}" + (f" — {found.unit.upper()}" if found.unit else "")
+    subtitle = (
+        f"Bộ tiêu chí {rs.id}"
+        + (f" ({attested.words()})" if attested else "")
+        + ". Ghi vào các ô trắng: ô xám"
+        " không dùng cho nội dung đó; Có/Không chọn trong danh sách; ngày dạng 15/01/2026; nhiều lựa chọn"
+        " cách nhau bằng dấu ; hoặc xuống dòng. Xong thì chạy: tcpl form import TỆP THƯ_MỤC_NĂM."
+    )
+    write_atomic(
+        output,
+        lambda stream: write_form(stream, rs.ruleset, found.assessment, title=title, subtitle=subtitle),
+        force=force,
+    )
+    return Written([output])
+
+
+MAX_FORM_BYTES = 20 * 1024 * 1024
+"""An entry form is a few dozen rows: a bigger file is not one."""
+
+
+@dataclass
+class FormImported:
+    """`tcpl form import`: the assessment written (or not), and each item that changed."""
+
+    path: Path
+    changes: list[tuple[str, str, str]]
+    """(item, before, after) in the file's words; "(trống)" for a blank."""
+    created: bool
+    written: bool
+
+
+def form_import(book: Path, folder: Path, *, force: bool, ruleset: RulesetRef = None) -> FormImported:
+    """The items of a filled entry form into the year's assessment.yaml (only `items:` changes).
+
+    A bad cell is refused as `book.xlsx:SHEET!E12: ...` and nothing is written; a value that is
+    already in the file and differs needs `force`.
+    """
+    from tcpl.documents.entry_form import read_form
+    from tcpl.loading.items_text import entry_yaml, set_items
+    from tcpl.loading.yamlfile import MAX_FILE_BYTES
+    from tcpl.safeio import ReadRefused, read_regular
+
+    found = year_folder(folder, ruleset=ruleset)
+    if not book.is_file():
+        raise UsageError(f"không tìm thấy '{display_path(book)}'")
+    try:
+        data = read_regular(book, max_bytes=MAX_FORM_BYTES)
+    except ReadRefused as exc:
+        raise UsageError(f"{display_path(book)}: {exc}") from None
+    reading = read_form(book, data, found.ruleset.ruleset)
+    if reading.problems:
+        raise FormError("\n".join(reading.problems))
+    before = found.assessment.items if found.assessment is not None else {}
+    index = found.ruleset.ruleset.item_index()
+    changes: list[tuple[str, str, str]] = []
+    values: dict[str, str] = {}
+    conflicts: list[str] = []
+    for row in reading.rows:
+        if row.entry is None:
+            continue  # a blank row leaves the file's value as it is
+        new = entry_yaml(row.entry)
+        old_entry = before.get(row.item_id)
+        old = entry_yaml(_as_read(index[row.item_id], old_entry)) if old_entry is not None else None
+        if old == new:
+            continue
+        if old is not None and not force:
+            conflicts.append(f"{row.item_id}: {old} → {new}")
+        values[row.item_id] = new
+        changes.append((row.item_id, old or "(trống)", new))
+    if conflicts:
+        raise FormError(
+            "bảng tính đổi số liệu đã có trong "
+            + display_path(found.assessment_path)
+            + " (dùng --force để ghi đè):\n"
+            + "\n".join(f"  {c}" for c in conflicts)
+        )
+    path = found.assessment_path
+    created = not path.exists()
+    if not values:
+        return FormImported(path, [], created=False, written=False)
+    if created:
+        head = "kind: assessment\n" + (f"commune: {found.commune_id}\n" if found.commune_id else "")
+        text = head + f"year: {found.year}\n"
+    else:
+        text = read_regular(path, max_bytes=MAX_FILE_BYTES).decode("utf-8")
+    updated = set_items(text, values)
+    checked = Loader().load_text(path, updated)
+    if not checked.ok:
+        raise InvalidFilesError([d for d in checked.diagnostics if d.severity is Severity.ERROR])
+    write_text_atomic(path, updated, force=True)
+    return FormImported(path, changes, created=created, written=True)
+
+
+def _as_read(item: Any, entry: Any) -> Any:
+    """An entry of the file as its kind reads it (names as ids...), to compare with the form's."""
+    from tcpl import kinds
+
+    return kinds.of(item).read(item, entry).entry
 
 
 # --- the plan -------------------------------------------------------------------------------

@@ -84,6 +84,18 @@ class ConfigError(TcplError):
     """A ruleset, template or configuration file cannot be used."""
 
 
+class ExistingFilesError(TcplError):
+    """Files that were to be created already exist; they are left as they are (exit 1)."""
+
+    exit_code = 1
+
+
+class FormError(TcplError):
+    """An entry form that cannot be imported (bad cells, values that would be overwritten): exit 1."""
+
+    exit_code = 1
+
+
 class NotFinalError(TcplError):
     """`--strict`: the document was written, but it is still a draft (DỰ THẢO)."""
 

@@ -29,7 +29,7 @@ class Percent(Kind):
     name = "percent"
     word = "phần trăm"
     fields = frozenset({"value"})
-    columns = ("Số lượng",)
+    form_fields = (("Số lượng", "value", "number"),)
     example = "85.5"
 
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:

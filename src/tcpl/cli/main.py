@@ -177,6 +177,8 @@ def _register() -> None:
         cmd_check,
         cmd_diff,
         cmd_explain,
+        cmd_form,
+        cmd_init,
         cmd_plan,
         cmd_reports,
         cmd_rules,
@@ -186,10 +188,12 @@ def _register() -> None:
     )
 
     for module in (
+        cmd_init,
         cmd_validate,
         cmd_score,
         cmd_check,
         cmd_diff,
+        cmd_form,
         cmd_plan,
         cmd_reports,
         cmd_rules,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from tcpl import codes
 from tcpl import textfmt as fmt
@@ -76,6 +76,10 @@ GENERIC_FIELDS = frozenset({"evidence", "note", "officer"})
 """Entry fields any kind accepts."""
 
 
+CellType = Literal["count", "yes_no", "date", "options", "number"]
+"""How an entry-form cell is read: a whole number, có/không, a date, option names, a number."""
+
+
 class Kind:
     """The base of every item kind; a kind overrides what differs."""
 
@@ -84,8 +88,8 @@ class Kind:
     """The kind in the officer's words ("tỷ lệ"), for messages and forms."""
     fields: ClassVar[frozenset[str]] = frozenset()
     """Entry fields the kind's value uses (beyond evidence, note, officer)."""
-    columns: ClassVar[tuple[str, ...]] = ()
-    """Columns of the Excel entry form the kind's value goes into."""
+    form_fields: ClassVar[tuple[tuple[str, str, CellType], ...]] = ()
+    """The Excel entry form's columns the kind's value goes into: (column, entry field, cell type)."""
     uses_options: ClassVar[bool] = False
     uses_bands: ClassVar[bool] = False
     officer_scored: ClassVar[bool] = False
@@ -127,6 +131,15 @@ class Kind:
                 Problem(extra[0], f"trường '{extra[0]}' không dùng cho loại nội dung này")
             )
         return reading
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The entry form's columns this kind uses."""
+        return tuple(column for column, _, _ in self.form_fields)
+
+    def how_to_write(self, item: Item) -> str:
+        """What the officer writes for this item, in words, with an example (the scaffold's comment)."""
+        return f"ghi {self.example}"
 
     def normalise(self, item: Item, entry: ItemEntry) -> tuple[ItemEntry, list[Problem]]:
         """The value as the kind keeps it, from the forms officers write ("có", "22,5", option names)."""

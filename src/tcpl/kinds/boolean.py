@@ -15,9 +15,14 @@ class Boolean(Kind):
     name = "boolean"
     word = "có/không"
     fields = frozenset({"value"})
-    columns = ("Có/Không",)
+    form_fields = (("Có/Không", "value", "yes_no"),)
     example = "true"
     level_hint = 'true nếu nội dung phải được thực hiện ("có")'
+
+    def how_to_write(self, item: Item) -> str:
+        if item.yes_label:
+            return f"ghi có ({item.yes_label}) hoặc không ({item.no_label or 'không'})"
+        return "ghi có hoặc không"
 
     def normalise(self, item: Item, entry: ItemEntry) -> tuple[ItemEntry, list[Problem]]:
         if isinstance(entry.value, str):

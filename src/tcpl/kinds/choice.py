@@ -18,10 +18,13 @@ class Choice(Kind):
     name = "choice"
     word = "lựa chọn"
     fields = frozenset({"value"})
-    columns = ("Lựa chọn",)
+    form_fields = (("Lựa chọn", "value", "options"),)
     uses_options = True
     example = "[portal, social_network]"
     level_hint = "số hình thức tối thiểu phải thực hiện"
+
+    def how_to_write(self, item: Item) -> str:
+        return "ghi các hình thức đã thực hiện (tên hoặc mã, cách nhau bằng dấu ;)"
 
     def check_item(self, item: Item) -> list[str]:
         out = super().check_item(item)

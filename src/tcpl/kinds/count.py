@@ -20,9 +20,12 @@ class Count(Kind):
     name = "count"
     word = "số đếm"
     fields = frozenset({"value"})
-    columns = ("Số lượng",)
+    form_fields = (("Số lượng", "value", "count"),)
     example = "3"
     level_hint = "số tối thiểu"
+
+    def how_to_write(self, item: Item) -> str:
+        return f"ghi một số{self.unit(item)}, ví dụ 3"
 
     def normalise(self, item: Item, entry: ItemEntry) -> tuple[ItemEntry, list[Problem]]:
         if isinstance(entry.value, str | float) and not isinstance(entry.value, bool):

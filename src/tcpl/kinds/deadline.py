@@ -14,9 +14,12 @@ class Deadline(Kind):
     name = "deadline"
     word = "thời hạn"
     fields = frozenset({"due", "done"})
-    columns = ("Hạn", "Ngày hoàn thành")
+    form_fields = (("Hạn", "due", "date"), ("Ngày hoàn thành", "done", "date"))
     example = "{due: 2026-01-20, done: 2026-01-16}"
     level_hint = "thường không cần: đạt khi hoàn thành đúng hạn"
+
+    def how_to_write(self, item: Item) -> str:
+        return "ghi hạn (due) và ngày hoàn thành (done), ví dụ {due: 20/01/2026, done: 16/01/2026}"
 
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
         out: list[Problem] = []

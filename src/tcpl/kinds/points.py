@@ -14,10 +14,17 @@ class Points(Kind):
     name = "points"
     word = "điểm tự chấm"
     fields = frozenset({"points", "value", "done", "total"})  # figures may be recorded beside the points
-    columns = ("Đã thực hiện", "Tổng số", "Điểm tự chấm")
+    form_fields = (
+        ("Đã thực hiện", "done", "count"),
+        ("Tổng số", "total", "count"),
+        ("Điểm tự chấm", "points", "number"),
+    )
     officer_scored = True
     example = "{points: 5.5}"
     level_hint = "điểm tối đa ghi ở points; required thường không dùng"
+
+    def how_to_write(self, item: Item) -> str:
+        return "ghi điểm tự chấm, ví dụ {points: 5.5} (hoặc points: 5,5 trên một dòng riêng)"
 
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
         if entry.points is None:

@@ -22,10 +22,15 @@ class Ratio(Kind):
     name = "ratio"
     word = "tỷ lệ"
     fields = frozenset({"done", "total"})
-    columns = ("Đã thực hiện", "Tổng số")
+    form_fields = (("Đã thực hiện", "done", "count"), ("Tổng số", "total", "count"))
     uses_bands = True
     example = "{done: 9, total: 11}"
     level_hint = "tỷ lệ tối thiểu, từ 0 đến 1 (1.0 là 100 %, 0.8 là 80 %)"
+
+    def how_to_write(self, item: Item) -> str:
+        done = f"số {item.done_label}" if item.done_label else "số đã thực hiện"
+        total = f"số {item.total_label}" if item.total_label else "tổng số"
+        return f"ghi {done} (done) trên {total} (total), ví dụ {{done: 9, total: 10}}"
 
     def check_item(self, item: Item) -> list[str]:
         out = super().check_item(item)
