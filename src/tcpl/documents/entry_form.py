@@ -40,6 +40,8 @@ COLUMN = {name: n for n, name in enumerate(HEADERS, start=1)}
 HEADER_ROW = 3
 WIDTHS = (9, 48, 24, 11, 9, 10, 12, 13, 34, 9, 10, 30, 26)
 _GREY = "D9D9D9"
+NONE_CHOSEN = "Không có"
+"""A choice answered with none of its options (in the form: not a blank cell)."""
 
 
 @dataclass
@@ -169,7 +171,8 @@ def to_cells(item: Item, entry: ItemEntry | None, used: dict[str, tuple[str, Cel
         if cell_type == "yes_no" and isinstance(value, bool):
             out[header] = "Có" if value else "Không"
         elif cell_type == "options" and isinstance(value, list):
-            out[header] = "; ".join(names.get(str(v), str(v)) for v in value)
+            # "none of them" is a value, not a blank: it must come back as one.
+            out[header] = "; ".join(names.get(str(v), str(v)) for v in value) or NONE_CHOSEN
         elif cell_type == "date" and isinstance(value, dt.date):
             out[header] = value
         elif cell_type in ("count", "number") and not isinstance(value, bool | dt.date):
@@ -305,6 +308,9 @@ def read_cell(value: Any, cell_type: CellType) -> Any:
         except ValueError:
             raise ValueError(f"ghi ngày dạng 15/01/2026 (không phải '{text}')") from None
     # options: the kind reads names or ids, separated by ";" or line breaks
+    text = " ".join(str(value).split())
+    if text.lower() in ("không", "không có", "0"):
+        return []
     return [p.strip() for p in _split(str(value)) if p.strip()]
 
 
