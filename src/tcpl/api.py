@@ -714,18 +714,35 @@ def plan_new(plan_path: Path, year: int, output: Path) -> NewPlan:
     source = find_plan(plan_path)
     loaded = Loader().load_or_raise(source, Plan)  # refuse to roll forward a broken plan
     plan = loaded.checked()
+    from tcpl.loading.commune_year import find_commune_file
+    from tcpl.models.commune import Commune
+
     registry = RulesetRegistry()
     old_rulesets, new_rulesets = registry.for_year(plan.year), registry.for_year(year)
+    commune_path = find_commune_file(source.parent)
+    commune = Loader().load_or_raise(commune_path, Commune).checked().in_year(year) if commune_path else None
+    keep = tuple(
+        x for x in (commune.province if commune else None, commune.upper_level if commune else None) if x
+    )
     rolled = roll_forward(
         loaded.doc.data,
         year,
         old_ruleset=old_rulesets[0].ruleset if old_rulesets else None,
         new_ruleset=new_rulesets[0].ruleset if new_rulesets else None,
+        keep_names=keep,
+        upper_level=commune.upper_level if commune else None,
     )
     year_note = registry.year_note(year) if not new_rulesets else None
     if year_note:
         rolled.notes.append(year_note)
     header = f"# Lập từ {display_path(source)} bằng tcpl plan new --year {year}; xem lại các câu đã đổi.\n"
+    if rolled.review:
+        header += "# Các câu cần xem lại trước khi ban hành (văn bản đã dẫn, tên đơn vị cũ, căn cứ cũ):\n"
+        for item in rolled.review:
+            shown = " ".join(item.before.split())
+            header += f"#   - {item.where}: {shown[:160]}{'…' if len(shown) > 160 else ''}\n"
+            if item.after != item.before and " ".join(item.after.split()) != shown:
+                header += f"#     gợi ý: {' '.join(item.after.split())[:160]}\n"
     text = dump_yaml(rolled.data, header)
     Loader().load_as(_probe(output), Plan, text=text).checked()  # nothing is written that would not load
     return NewPlan(text, rolled, source)

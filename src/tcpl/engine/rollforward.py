@@ -42,6 +42,36 @@ _SYMBOL = re.compile(r"\d+/\d{4}/[A-ZĐ]+-[A-ZĐ][A-ZĐa-z]*")
 """A legal document's symbol, "25/2021/QĐ-TTg", as the rulesets' legal_basis writes it."""
 
 
+_DISTRICT = re.compile(
+    r"\b(?:Phòng Tư pháp |Ủy ban nhân dân |Ủy ban nhân |UBND )?(?:huyện|quận|thị xã|thành phố)\b(?:\s+\w+)*"
+)
+_OLD_UNITS = "xã, phường, thị trấn"
+_NEW_UNITS = "xã, phường, đặc khu"
+
+
+def district_names(text: str, keep: tuple[str, ...] = ()) -> list[str]:
+    """Names of district-level units in `text` ("thị xã Hương Trà", "Phòng Tư pháp huyện A").
+
+    The level ended on 01/7/2025. A name in `keep` (the province, "thành phố Huế") is not one.
+    """
+    found: list[str] = []
+    for match in _DISTRICT.finditer(text):
+        words = match.group(0).split()
+        # The unit's own name is its capitalised words; stop at the first word in lower case.
+        head = next(n for n, w in enumerate(words) if w in ("huyện", "quận", "thị", "thành"))
+        size = 2 if words[head] in ("thị", "thành") else 1
+        name = words[: head + size]
+        for word in words[head + size :]:
+            if not word[:1].isupper():
+                break
+            name.append(word)
+        shown = " ".join(name)
+        if any(shown.endswith(k) or k.endswith(" ".join(name[head:])) for k in keep if k):
+            continue
+        found.append(shown)
+    return found
+
+
 def _stale_symbols(old: Ruleset, new: Ruleset) -> set[str]:
     """Documents the old year's ruleset stands on and the new year's does not."""
     keep = {m for line in new.legal_basis for m in _SYMBOL.findall(line)}
@@ -107,6 +137,8 @@ def roll_forward(
     *,
     old_ruleset: Ruleset | None = None,
     new_ruleset: Ruleset | None = None,
+    keep_names: tuple[str, ...] = (),
+    upper_level: str | None = None,
 ) -> RollForward:
     """Plan data for `year`, with the list of sentences changed and those to review.
 
@@ -131,8 +163,13 @@ def roll_forward(
             rolled = roll_text(value, old, year)
             if rolled != value:
                 result.changes.append(Rewording(where, value, rolled))
-            if needs_review(value, old) or any(symbol in value for symbol in stale):
-                result.review.append(Rewording(where, value, rolled))
+            suggestion = rolled
+            if changed:  # names of the new map: "xã, phường, đặc khu", no district level since 7/2025
+                suggestion = suggestion.replace(_OLD_UNITS, _NEW_UNITS)
+                for name in district_names(rolled, keep_names):
+                    suggestion = suggestion.replace(name, upper_level or "(cấp trên hiện nay)")
+            if needs_review(value, old) or any(symbol in value for symbol in stale) or suggestion != rolled:
+                result.review.append(Rewording(where, value, suggestion))
             return rolled
         if isinstance(value, list):
             return [walk(v, _place(where, n + 1)) for n, v in enumerate(value)]

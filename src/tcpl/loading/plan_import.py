@@ -20,6 +20,7 @@ from tcpl.errors import UsageError, display_path
 from tcpl.escaping import INVISIBLE
 from tcpl.models.plan import LineRole, role_for_label
 from tcpl.safeio import ReadRefused, os_error_words, read_regular
+from tcpl.textfmt import roman
 
 ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\.\s+(?P<text>.+)$")
 NUMBERED = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<text>.+)$")
@@ -122,17 +123,32 @@ def _docx_lines(path: Path) -> tuple[list[str], dict[str, Any]]:
         ) from None
     body = doc.element.body
     lines: list[str] = []
-    extra: dict[str, Any] = {"header_cells": [], "signature_cells": []}
+    extra: dict[str, Any] = {"header_cells": [], "signature_cells": [], "paragraphs": {}}
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    numbering = _Numbering(doc)
+    headings = _HeadingNumbers()
+    count = 0
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(_clean(Paragraph(child, doc).text))
+            count += 1
+            paragraph = Paragraph(child, doc)
+            text = _clean(paragraph.text)
+            if text:
+                # Word's automatic numbering lives in numbering.xml, not in the text: put it back.
+                label = numbering.label(paragraph) or headings.label(paragraph, text)
+                text = f"{label} {text}".strip() if label and not text.startswith(label) else text
+                extra["paragraphs"].setdefault(text, count)
+            lines.append(text)
         elif tag == "tbl":
             table = Table(child, doc)
-            cells = [[_clean(p.text) for p in cell.paragraphs] for row in table.rows for cell in row.cells]
+            cells = [
+                [_clean(part) for p in cell.paragraphs for part in p.text.split("\n")]
+                for row in table.rows
+                for cell in row.cells
+            ]
             flat = [x for c in cells for x in c]
             if any(QUOC_HIEU.match(x) for x in flat):
                 extra["header_cells"] = cells
@@ -141,6 +157,127 @@ def _docx_lines(path: Path) -> tuple[list[str], dict[str, Any]]:
             else:  # an ordinary table in the body: keep its text as lines
                 lines.extend(" | ".join(x for x in c if x) for c in cells)
     return lines, extra
+
+
+_FORMATS = {
+    "decimal": lambda n: str(n),
+    "decimalZero": lambda n: f"{n:02d}",
+    "upperRoman": lambda n: roman(n),
+    "lowerRoman": lambda n: roman(n).lower(),
+    "upperLetter": lambda n: _letter(n).upper(),
+    "lowerLetter": lambda n: _letter(n),
+}
+
+
+def _letter(n: int) -> str:
+    return "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
+
+
+class _Numbering:
+    """The labels Word draws for automatically numbered paragraphs (numbering.xml): "I.", "1.", "a)"."""
+
+    def __init__(self, doc: Any) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = doc.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                text = lvl.find(qn("w:lvlText"))
+                start = lvl.find(qn("w:start"))
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                    fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
+                    text.get(qn("w:val"), "") if text is not None else "",
+                    int(start.get(qn("w:val"), "1")) if start is not None else 1,
+                )
+            abstract[node.get(qn("w:abstractNumId"), "")] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None:
+                self.levels[num.get(qn("w:numId"), "")] = abstract.get(ref.get(qn("w:val"), ""), {})
+
+    def _num_pr(self, paragraph: Any) -> tuple[str, int] | None:
+        qn = self._qn
+        ppr = paragraph._p.pPr
+        found = ppr.find(qn("w:numPr")) if ppr is not None else None
+        style = paragraph.style
+        while found is None and style is not None:  # a list style: "List Number", "Heading 1"...
+            sppr = style.element.find(qn("w:pPr"))
+            found = sppr.find(qn("w:numPr")) if sppr is not None else None
+            style = style.base_style
+        if found is None:
+            return None
+        num = found.find(qn("w:numId"))
+        lvl = found.find(qn("w:ilvl"))
+        num_id = num.get(qn("w:val")) if num is not None else None
+        if not num_id or num_id == "0":
+            return None
+        return num_id, int(lvl.get(qn("w:val"), "0")) if lvl is not None else 0
+
+    def label(self, paragraph: Any) -> str | None:
+        found = self._num_pr(paragraph)
+        if found is None:
+            return None
+        num_id, level = found
+        levels = self.levels.get(num_id, {})
+        if level not in levels:
+            return None
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        counters[level] += 1
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        fmt, text, _ = levels[level]
+        if fmt == "bullet":
+            return "-"
+        if fmt == "none":
+            return None
+        for k in range(9, 0, -1):
+            if f"%{k}" in text:
+                lvl_fmt, _, start = levels.get(k - 1, ("decimal", "", 1))
+                value = start + counters[k - 1] - 1 if counters[k - 1] else start
+                text = text.replace(f"%{k}", _FORMATS.get(lvl_fmt, str)(value))
+        return text.strip() or None
+
+
+class _HeadingNumbers:
+    """A heading in Word's "Heading 1/2" style, unnumbered, gets the number a plan gives it (I., 1.)."""
+
+    def __init__(self) -> None:
+        self.sections = 0
+        self.items = 0
+
+    def label(self, paragraph: Any, text: str) -> str | None:
+        name = (paragraph.style.name if paragraph.style is not None else "") or ""
+        if ROMAN.match(text) or NUMBERED.match(text):
+            return None
+        if name.startswith("Heading 1") or self._bold_heading(paragraph, text):
+            self.sections += 1
+            self.items = 0
+            return f"{roman(self.sections)}."
+        if name.startswith("Heading 2"):
+            self.items += 1
+            return f"{self.items}."
+        return None
+
+    @staticmethod
+    def _bold_heading(paragraph: Any, text: str) -> bool:
+        """A mục typed by hand: a bold, upper-case line at the left (the title is centred)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        runs = [r for r in paragraph.runs if r.text.strip()]
+        if not runs or not all(r.bold for r in runs) or not text.isupper() or len(text) > 120:
+            return False
+        if text.upper() in DOC_TYPES or QUOC_HIEU.match(text):
+            return False
+        return paragraph.alignment not in (WD_ALIGN_PARAGRAPH.CENTER,)
 
 
 def _header(extra: dict[str, Any], data: dict[str, Any], result: ImportResult) -> None:
@@ -242,6 +379,15 @@ def import_plan(path: Path, *, year: int | None = None) -> ImportResult:
         opening.append(body.pop(0))
     data["opening"] = opening
 
+    if not any(ROMAN.match(x) for x in body):
+        where = extra.get("paragraphs", {})
+        first = where.get(opening[0]) if opening else None
+        at = f" (từ đoạn {first})" if first else ""
+        raise UsageError(
+            f"'{display_path(path)}': không thấy các mục của kế hoạch (I., II., III.){at}, nên không chia được"
+            " thành mục và nhiệm vụ. Trong Word, đánh số tên mục bằng I., II. (gõ hoặc đánh số tự động) hoặc"
+            " dùng kiểu Heading 1 cho tên mục, kiểu Heading 2 hoặc số 1., 2. cho nhiệm vụ, rồi nhập lại"
+        )
     sections: list[dict[str, Any]] = []
     closing: list[str] = []
     chunks: list[tuple[str, list[str]]] = []
