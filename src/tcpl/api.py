@@ -262,7 +262,21 @@ def write_summary(found: Summary, output: Path, *, force: bool, office: Office |
 
     document = build_summary_document(found.sheet, found.rows, found.year, office)
     write_atomic(output, document.doc.save, force=force)
-    return self_check(output, numbered=False, recipients=False)
+    notes = self_check(output, numbered=False, recipients=False)
+    recognised = sum(1 for r in found.rows if r.recognized is True)
+    others = len(found.rows) - recognised + len(found.without)
+    notes.append(
+        f"Danh sách có {recognised} đơn vị đạt chuẩn; {others} đơn vị khác (chưa đạt, chưa xác định, chưa có"
+        " số liệu) chỉ có trong bảng tổng hợp (.xlsx, .csv)."
+    )
+    unverified = sorted({r.ruleset for r in found.rows if r.unverified})
+    if unverified:
+        notes.append(
+            "Kết quả tính theo bộ tiêu chí chưa được xác nhận hoặc chưa đối chiếu văn bản gốc ("
+            + ", ".join(unverified)
+            + "): kiểm tra trước khi ban hành quyết định."
+        )
+    return notes
 
 
 # --- versions -----------------------------------------------------------------------------
@@ -864,7 +878,7 @@ def scoresheet_workbook(path: Path, target: Path, *, force: bool, ruleset: Rules
     bundle = load_year(path, ruleset=ruleset)
     result = bundle.year.ruleset.score(bundle.year.assessment)
     sheet = scoresheet(bundle, result)
-    info = [("Xã", commune_name(bundle)), ("Năm", str(result.year)), ("Bộ tiêu chí", result.ruleset)]
+    info = [("Đơn vị", commune_name(bundle)), ("Năm", str(result.year)), ("Bộ tiêu chí", result.ruleset)]
     write_atomic(target, lambda stream: write_sheet_xlsx(sheet, stream, info=info), force=force)
     return Written([target])
 

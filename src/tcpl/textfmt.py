@@ -19,15 +19,22 @@ def number(value: float | int | None, *, digits: int = 2) -> str:
     return f"{whole},{frac}" if frac else whole
 
 
-def percent(ratio: float | None, *, digits: int = 1) -> str:
-    """0.8181 -> "81,8%"; 1.0 -> "100%".
+def percent(ratio: float | None, *, digits: int = 1, below: float | None = None) -> str:
+    """0.9166 -> "91,7%" (rounded half up); 1.0 -> "100%".
 
-    Truncated, not rounded: 3999/4000 is "99,9%", never a "100%" that fails a 100% rule.
+    A ratio short of a level is never shown at or above it: with `below=1.0` (a 100 % rule),
+    999/1000 is "99,9%", and no ratio under 1 is ever "100%".
     """
     if ratio is None:
         return "—"
     scale = 10**digits
-    value = math.floor(ratio * 100 * scale + 1e-9) / scale
+    exact = ratio * 100 * scale
+    value = math.floor(exact + 0.5 + 1e-9) / scale
+    for level in (below, 1.0):
+        if level is not None and ratio < level - 1e-12 and value >= level * 100 - 1e-9:
+            value = math.floor(exact + 1e-9) / scale
+            if value >= level * 100 - 1e-9:  # still there at this precision: one step below
+                value = (math.ceil(level * 100 * scale - 1e-9) - 1) / scale
     return f"{number(value, digits=digits)}%"
 
 

@@ -274,11 +274,18 @@ def _sheet_notes(doc: Nd30Document, sheet: Sheet) -> None:
 # --- reports --------------------------------------------------------------------------------------
 
 
-def quarter_context(bundle: Bundle, quarter: int, as_of: date | None) -> dict[str, Any]:
+def data_date(quarter_end: date, issued: date | None, as_of: date | None) -> date:
+    """The day a report's figures run to: --as-of; else its own date; else today; never past the period."""
+    return as_of or min(quarter_end, issued or date.today())
+
+
+def quarter_context(
+    bundle: Bundle, quarter: int, as_of: date | None, *, issued: date | None = None
+) -> dict[str, Any]:
     year = bundle.year.assessment.year
     start, end = quarter_window(year, quarter)
-    # A report written before the quarter ends states the figures as of today, not as of the end.
-    as_of = as_of or min(end, date.today())
+    # A report written before the quarter ends states the figures as of its own date (or today).
+    as_of = data_date(end, issued, as_of)
     plan = bundle.plan
     if plan is None:
         return {
@@ -342,7 +349,7 @@ def build_report(
             f"thư mục '{display_path(bundle.folder)}' chưa có kế hoạch (plan.yaml): báo cáo quý là báo cáo tiến độ"
             " thực hiện kế hoạch"
         )
-    context = {**base_context(bundle, result), **quarter_context(bundle, quarter, as_of)}
+    context = {**base_context(bundle, result), **quarter_context(bundle, quarter, as_of, issued=ref.date)}
     annual = quarter == 4
     if annual:
         answer = gap(bundle.year.ruleset.ruleset, bundle.year.assessment, as_of=as_of, result=result)
@@ -372,6 +379,11 @@ def build_report(
         heading = f"{fm.annex_label}: {' '.join(title)}" if fm.annex_label else " ".join(title)
         md_text += f"\n\n## {md(heading)}\n\n{md(note)}\n\n{sheet_markdown(sheet)}\n{md(sheet.verdict)}\n"
     notes = document_notes(bundle, result) if annual else []
+    if ref.date is not None and context["as_of"] > ref.date:
+        notes.append(
+            f"Số liệu tính đến {fmt.short_date(context['as_of'])}, sau ngày của văn bản"
+            f" ({fmt.short_date(ref.date)}): sửa --as-of hoặc ngày văn bản (documents.{key}.date)."
+        )
     if not info.kinh_gui:
         notes.append(
             "Chưa có nơi gửi báo cáo (Kính gửi): ghi upper_level trong commune.yaml (hoặc documents."

@@ -63,6 +63,14 @@ POINTS_COLUMNS = [
     Column("points", "Điểm tự chấm", 0.08, numeric=True),
     Column("officer", "Công chức phụ trách", 0.15),
 ]
+NUMBER_KEYS = ("done", "total", "ratio")
+"""Figures a pass/fail row also keeps as numbers (the Word table shows them as text)."""
+NUMBER_COLUMNS = [
+    Column("done", "Đã thực hiện", 0.06, numeric=True),
+    Column("total", "Tổng số", 0.06, numeric=True),
+    Column("ratio", "Tỷ lệ đạt được", 0.06, numeric=True),
+]
+"""What Excel adds to a pass/fail sheet, so its figures can be summed and sorted."""
 PASS_FAIL_COLUMNS = [
     Column("target", "Tiêu chí, chỉ tiêu", 0.09),
     Column("content", "Nội dung", 0.36),
@@ -138,12 +146,14 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
             if value is None:
                 texts[col.key] = ""
             elif col.key == "ratio":
-                texts[col.key] = fmt.percent(value)
+                texts[col.key] = fmt.percent(value, below=values.get("_level"))
             elif isinstance(value, float | int) and not isinstance(value, bool):
                 texts[col.key] = fmt.number(value)
             else:
                 texts[col.key] = str(value)
-        rows.append(SheetRow(level, {k: values.get(k) for k in (c.key for c in columns)}, texts))
+        keys = [c.key for c in columns] + [k for k in NUMBER_KEYS if k in values]
+        rows.append(SheetRow(level, {k: values.get(k) for k in keys}, texts))
+        # (the item's level, given as _level, only rounds the shown ratio: it is not a column)
 
     def heading(
         level: Literal["criterion", "indicator"], target: str, r: CriterionResult | IndicatorResult, *ids: str
@@ -181,11 +191,16 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
                         max_points=r.max_points,
                         figures=figures,
                         ratio=ratio,
+                        _level=kinds.of(item).required(item),
                         points=r.points,
                         officer=officer,
                     )
                 else:
-                    figure_text = figures if ratio is None else f"{figures} ({fmt.percent(ratio)})"
+                    shown = (
+                        fmt.percent(ratio, below=kinds.of(item).required(item)) if ratio is not None else ""
+                    )
+                    figure_text = figures if ratio is None else f"{figures} ({shown})"
+                    numbers = {k: r.value[k] for k in ("done", "total") if isinstance(r.value.get(k), int)}
                     add(
                         "item",
                         target=r.id,
@@ -194,6 +209,8 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
                         figures=figure_text,
                         result=_word(r.met, r.missing),
                         evidence="; ".join(r.evidence),
+                        **numbers,
+                        **({"ratio": ratio} if ratio is not None else {}),
                     )
     if points:
         add("total", target="Tổng cộng", max_points=result.max_points, points=result.total_points)

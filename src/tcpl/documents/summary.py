@@ -122,6 +122,8 @@ def _csv_value(value: object) -> object:
         return ""
     if isinstance(value, str):
         return spreadsheet_text(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 89, not "89.0"
     return value
 
 
@@ -129,13 +131,9 @@ def _list_sheet(sheet: Sheet, keep: list[SheetRow]) -> Sheet:
     renumbered: list[SheetRow] = []
     for n, row in enumerate(keep, start=1):
         renumbered.append(SheetRow(row.level, {**row.values, "n": n}, {**row.texts, "n": str(n)}))
-    # The ruleset id is for the working table; an annex to a decision names communes, not files,
-    # unless the communes were scored under different rulesets (then the reader must see it).
-    mixed = (
-        len({r.values.get("ruleset") for r in sheet.rows if r.level == "item" and r.values.get("ruleset")})
-        > 1
-    )
-    columns = [c for c in sheet.columns if mixed or c.key != "ruleset"]
+    # An annex to a decision names the units: the ruleset, the verdict (all recognised) and the
+    # working figures stay in the summary workbook.
+    columns = [c for c in sheet.columns if c.key not in ("ruleset", "verdict", "missing")]
     return Sheet(sheet.title, sheet.subtitle, columns, renumbered, sheet.verdict)
 
 
@@ -147,7 +145,7 @@ GROUPS: dict[str, str] = {
     "undetermined": fmt.recognition_cell(None),
     "no_data": NO_DATA,
 }
-ALWAYS_SHOWN = ("recognised", "not_recognised")
+ALWAYS_SHOWN = ("recognised",)
 
 
 def build_summary_document(
@@ -190,7 +188,6 @@ def build_summary_document(
     if note:
         doc.paragraph(note, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
     items = [r for r in sheet.rows if r.level == "item"]
-    n = 0
     for key, heading in fm.groups.items():
         verdict = GROUPS.get(key)
         if verdict is None:
@@ -201,9 +198,8 @@ def build_summary_document(
         keep = [r for r in items if r.values["verdict"] == verdict]
         if not keep and key not in ALWAYS_SHOWN:
             continue
-        n += 1
         doc.paragraph(
-            fill(heading, n=n, count=len(keep)),
+            fill(heading, count=len(keep)),
             bold=True,
             align=WD_ALIGN_PARAGRAPH.LEFT,
             space_before=6,
@@ -211,14 +207,4 @@ def build_summary_document(
         )
         if keep:
             add_sheet_table(doc, _list_sheet(sheet, keep))
-    doc.body_paragraph(sheet.verdict, first_line_indent=False, bold=True)
-    unverified = sorted({r.ruleset for r in rows if r.unverified})
-    if unverified:
-        doc.body_paragraph(
-            "Lưu ý: kết quả tính theo bộ tiêu chí có quy tắc hoặc số liệu chưa đối chiếu với văn bản gốc ("
-            + ", ".join(unverified)
-            + "); cần kiểm tra lại trước khi ban hành.",
-            first_line_indent=False,
-            italic=True,
-        )
     return doc

@@ -66,34 +66,59 @@ def add_sheet_table(doc: Nd30Document, sheet: Sheet) -> None:
 
 
 def write_sheet_xlsx(sheet: Sheet, target: BinaryIO, *, info: list[tuple[str, str]]) -> None:
-    """The same rows in Excel: real numbers, no formulas, a frozen header, widths that fit."""
+    """The same rows in Excel, to print and to count with: a title, real numbers (percent cells as
+    percent), A4 landscape one page wide, the header row repeated and frozen, an autofilter."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    from tcpl.documents.scoresheet import NUMBER_COLUMNS
+
+    columns = list(sheet.columns)
+    keys = {c.key for c in columns}
+    if any(k in row.values for row in sheet.rows for k in ("done", "total")):
+        columns += [c for c in NUMBER_COLUMNS if c.key not in keys]
     wb = Workbook()
     ws = wb.active
     ws.title = "Bảng điểm"
-    titles = [f"{c.group} - {c.title}" if c.group else c.title for c in sheet.columns]
-    ws.append(titles)
-    for cell in ws[1]:
+    last = get_column_letter(len(columns))
+    ws["A1"] = sheet.title.upper() if sheet.title else ""
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.merge_cells(f"A1:{last}1")
+    ws["A2"] = " — ".join(x for x in [sheet.subtitle, *(f"{k}: {v}" for k, v in info)] if x)
+    ws.merge_cells(f"A2:{last}2")
+    header = 3
+    titles = [f"{c.group} - {c.title}" if c.group else c.title for c in columns]
+    for n, title in enumerate(titles, start=1):
+        cell = ws.cell(header, n, title)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for row in sheet.rows:
-        ws.append([row.values.get(col.key) for col in sheet.columns])
+        ws.append([row.values.get(col.key) for col in columns])
         if row.bold:
             for cell in ws[ws.max_row]:
                 cell.font = Font(bold=True)
-    for r in range(2, ws.max_row + 1):
-        for n, col in enumerate(sheet.columns, start=1):
+    for r in range(header + 1, ws.max_row + 1):
+        for n, col in enumerate(columns, start=1):
             cell = ws.cell(row=r, column=n)
-            if col.key == "ratio" and isinstance(cell.value, float):
+            if col.key == "ratio" and isinstance(cell.value, float | int):
                 cell.number_format = "0.0%"
+            elif col.numeric and isinstance(cell.value, float | int) and not isinstance(cell.value, bool):
+                cell.number_format = "#,##0.##" if isinstance(cell.value, float) else "#,##0"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for n, col in enumerate(sheet.columns, start=1):
-        longest = max([len(titles[n - 1])] + [len(row.texts[col.key]) for row in sheet.rows])
-        ws.column_dimensions[get_column_letter(n)].width = max(10, min(60, longest + 2))
-    ws.freeze_panes = "A2"
+    for n, col in enumerate(columns, start=1):
+        texts = [row.texts.get(col.key, "") for row in sheet.rows]
+        longest = max([len(titles[n - 1]) // 2] + [len(t) for t in texts])
+        ws.column_dimensions[get_column_letter(n)].width = max(8, min(50, longest + 2))
+    ws.freeze_panes = ws.cell(header + 1, 1)
+    ws.auto_filter.ref = f"A{header}:{last}{ws.max_row}"
+    ws.print_title_rows = f"{header}:{header}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
     meta = wb.create_sheet("Thông tin")
     for key, value in [*info, ("Kết quả", sheet.verdict)]:
         meta.append([key, value])

@@ -132,6 +132,14 @@ def letter(n: int) -> str:
     return alphabet[(n - 1) % len(alphabet)]
 
 
+def sentence(value: Any) -> str:
+    """A sentence as a document prints it: spaces tidied and a full stop at the end."""
+    text = " ".join(str(value).split()).rstrip(",;")
+    if not text or text[-1] in ".!?…:" or text.endswith("./."):
+        return text
+    return text + "."
+
+
 def lower_first(value: Any) -> str:
     """ "Thực hiện Quy định ..." -> "thực hiện Quy định ..." to continue a sentence; names and
     abbreviations (a first word in capitals or with digits) are left as they are."""
@@ -242,6 +250,7 @@ def environment(folder: Path) -> ImmutableSandboxedEnvironment:
         percent=textfmt.percent,
         upper_vi=lambda v: str(v).upper(),
         lower_first=lower_first,
+        sentence=sentence,
     )
     env.filters = {name: _guarded(f) for name, f in env.filters.items()}
     return env

@@ -50,7 +50,7 @@ class Points(Kind):
     def figures(self, item: Item, value: dict[str, Any], value_text: str) -> tuple[str, float | None]:
         if "done" in value and "total" in value:
             ratio = value["done"] / value["total"] if value["total"] else None
-            return f"{value['done']}/{value['total']}{self.unit(item)}", ratio
+            return f"{fmt.number(value['done'])}/{fmt.number(value['total'])}{self.unit(item)}", ratio
         return "", None
 
     def shows_figures(self, value: dict[str, Any]) -> bool:

@@ -103,7 +103,8 @@ class Ratio(Kind):
             return None
         if entry.total == 0:
             return "không phát sinh (0/0)"
-        return f"{entry.done}/{entry.total}{self.unit(item)} ({fmt.percent(entry.done / entry.total)})"
+        share = fmt.percent(entry.done / entry.total, below=self.required(item))
+        return f"{fmt.number(entry.done)}/{fmt.number(entry.total)}{self.unit(item)} ({share})"
 
     def failure(
         self, item_id: str, name: str, value_text: str, required: float | None, ratio: float | None
@@ -118,7 +119,9 @@ class Ratio(Kind):
         if value["total"] == 0:
             return "Không phát sinh", None
         label = self.unit(item) or (f" {item.done_label}" if item.done_label else "")
-        return f"{value['done']}/{value['total']}{label}", value["done"] / value["total"]
+        return f"{fmt.number(value['done'])}/{fmt.number(value['total'])}{label}", value["done"] / value[
+            "total"
+        ]
 
     def nothing_arose(self, entry: ItemEntry | None) -> bool:
         return entry is not None and entry.total == 0
@@ -134,7 +137,8 @@ class Ratio(Kind):
         what = item.done_label or (item.unit or "trường hợp")
         return Fix(
             {**entry_json(entry), "done": done},
-            f"cần thêm {more} {what} để đạt {done}/{entry.total} ({fmt.percent(done / entry.total)}),"
+            f"cần thêm {fmt.number(more)} {what} để đạt {fmt.number(done)}/{fmt.number(entry.total)}"
+            f" ({fmt.percent(done / entry.total)}),"
             f" mức yêu cầu {fmt.percent(level)}",
             more,
         )

@@ -147,7 +147,7 @@ def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
                     missing=len(result.missing),
                     reasons=result.reasons,
                     undetermined=result.undetermined,
-                    unverified=bool(result.unverified or rs.ruleset.unverified_figures()),
+                    unverified=not rs.trusted,
                 )
             )
     return out

@@ -199,7 +199,7 @@ YesNo = Annotated[
 Count = Annotated[
     int,
     Strict(),
-    Field(ge=0, le=100_000_000, description="Số đếm, không âm"),
+    Field(ge=0, le=1_000_000_000_000, description="Số đếm, không âm (số tiền tính bằng đồng)"),
     JsonAlso({"type": "string", "pattern": r"^\s*(\d+|\d{1,3}(\.\d{3})+)\s*$"}),
     BeforeValidator(count_from_text),
 ]
