@@ -16,6 +16,10 @@ from tcpl.documents.checks import document_text
 EXAMPLE_TEXT = Path(__file__).resolve().parents[2] / "plans" / "huong-binh" / "2023" / "ke-hoach-2023-goc.txt"
 ENUMERATOR = re.compile(r"^(?:[-–+•]|[IVX]{1,5}\.|\d{1,3}\.|[a-zđ]\))\s*")
 
+needs_calc = pytest.mark.skipif(
+    not Path("/usr/lib/libreoffice/program/libsclo.so").exists() and shutil.which("localc") is None,
+    reason="LibreOffice Calc not installed (.ci/run installs it)",
+)
 needs_libreoffice = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice or poppler-utils not installed (.ci/run installs them)",

@@ -27,6 +27,7 @@ from tcpl.documents.scoresheet import (
     without_placeholders,
 )
 from tcpl.documents.tables import add_sheet_table
+from tcpl.documents.templating import sentence
 from tcpl.engine.gap import gap
 from tcpl.engine.results import ScoreResult
 from tcpl.engine.timewindow import quarter_window
@@ -268,7 +269,9 @@ def build_scoresheet(bundle: Bundle, result: ScoreResult, *, template: str | Pat
 def _sheet_notes(doc: Nd30Document, sheet: Sheet) -> None:
     doc.body_paragraph(sheet.verdict, first_line_indent=False, bold=True)
     for note in sheet.notes:
-        doc.body_paragraph(f"- {note}", first_line_indent=False, size=doc.style.sizes.table, italic=True)
+        doc.body_paragraph(
+            f"- {sentence(note)}", first_line_indent=False, size=doc.style.sizes.table, italic=True
+        )
 
 
 # --- reports --------------------------------------------------------------------------------------

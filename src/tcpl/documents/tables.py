@@ -126,6 +126,11 @@ def write_sheet_xlsx(sheet: Sheet, target: BinaryIO, *, info: list[tuple[str, st
         meta.append(["Ghi chú", note])
     meta.column_dimensions["A"].width = 20
     meta.column_dimensions["B"].width = 100
+    meta.page_setup.orientation = "landscape"
+    meta.page_setup.paperSize = meta.PAPERSIZE_A4
+    meta.page_setup.fitToWidth = 1
+    meta.page_setup.fitToHeight = 0
+    meta.sheet_properties.pageSetUpPr.fitToPage = True
     for ws_ in wb.worksheets:
         _as_text(ws_)
     wb.save(target)

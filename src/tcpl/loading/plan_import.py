@@ -381,7 +381,7 @@ def import_plan(path: Path, *, year: int | None = None) -> ImportResult:
 
     if not any(ROMAN.match(x) for x in body):
         where = extra.get("paragraphs", {})
-        first = where.get(opening[0]) if opening else None
+        first = where.get((opening or rest)[0]) if (opening or rest) else None
         at = f" (từ đoạn {first})" if first else ""
         raise UsageError(
             f"'{display_path(path)}': không thấy các mục của kế hoạch (I., II., III.){at}, nên không chia được"
