@@ -19,7 +19,16 @@ from tests.conftest import REPO
 SRC = REPO / "src"
 
 # Shared helpers every layer may use: they import nothing above themselves.
-BASE = {"tcpl", "tcpl.errors", "tcpl.codes", "tcpl.escaping", "tcpl.safeio", "tcpl.textfmt", "tcpl.resources"}
+BASE = {
+    "tcpl",
+    "tcpl.errors",
+    "tcpl.codes",
+    "tcpl.escaping",
+    "tcpl.safeio",
+    "tcpl.textfmt",
+    "tcpl.resources",
+    "tcpl.isolation",
+}
 LAYERS = ["models", "kinds", "engine", "loading", "documents", "reporters", "api", "cli", "__main__"]
 RANK = {
     "models": 1,

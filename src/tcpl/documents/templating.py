@@ -16,13 +16,7 @@ only regular files inside the template's own folder.
 from __future__ import annotations
 
 import functools
-import math
-import os
-import pickle
 import re
-import select
-import signal
-import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -42,6 +36,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from tcpl import escaping, textfmt
 from tcpl.errors import ConfigError, byte_line_col, display_path
+from tcpl.isolation import Failed, Runaway, run_isolated
 from tcpl.resources import data_dir
 from tcpl.safeio import ReadRefused, read_regular, resolved
 
@@ -322,91 +317,23 @@ def _runaway(shown: str) -> str:
 
 
 def _isolated(render: Callable[[], str], shown: str) -> str:
-    """Run `render` in a child process with memory and CPU limits (Linux), else in this process."""
-    if not sys.platform.startswith("linux") or os.environ.get("TCPL_TEMPLATE_IN_PROCESS"):
-        return render()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child, measured by the tests through its results
-        code = 0
-        try:
-            os.close(read_end)
-            _limit_child()
-            try:
-                outcome: tuple[str, str] = ("ok", render())
-            except ConfigError as exc:
-                outcome = ("config", str(exc))
-            except MemoryError:
-                outcome = ("config", _memory(shown))
-            except BaseException as exc:
-                outcome = ("error", f"{type(exc).__name__}: {exc}")
-            data = pickle.dumps(outcome)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(write_end, view) :]
-        except BaseException:
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    chunks: list[bytes] = []
-    size = 0
-    deadline = time.monotonic() + TIME_LIMIT_SECONDS
+    """Run `render` in a bounded child process (tcpl.isolation): a runaway template is an error."""
     try:
-        while True:
-            remaining = deadline - time.monotonic()
-            ready = select.select([read_end], [], [], max(0.0, remaining))[0] if remaining > 0 else []
-            if not ready:
-                raise ConfigError(_runaway(shown))
-            chunk = os.read(read_end, 1 << 20)
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > 8 * MAX_OUTPUT_CHARS + 4096:
-                raise ConfigError(_runaway(shown))
-            chunks.append(chunk)
-    finally:
-        os.close(read_end)
-        _reap(pid)
-    if not chunks:
-        raise ConfigError(_memory(shown))
-    kind, text = pickle.loads(b"".join(chunks))  # our own child's answer
-    if kind == "ok":
-        return str(text)
-    if kind == "config":
-        raise ConfigError(text)
-    raise ConfigError(f"{shown}: lỗi khi điền mẫu: {text}")
+        return run_isolated(
+            render,
+            seconds=TIME_LIMIT_SECONDS,
+            memory_bytes=MEMORY_LIMIT_BYTES,
+            max_answer_bytes=8 * MAX_OUTPUT_CHARS + 4096,
+            passthrough=(ConfigError,),
+        )
+    except Runaway as exc:
+        raise ConfigError(_memory(shown) if exc.reason == "memory" else _runaway(shown)) from None
+    except Failed as exc:
+        raise ConfigError(f"{shown}: lỗi khi điền mẫu: {exc.kind}: {exc}") from None
 
 
 def _memory(shown: str) -> str:
     return f"{shown}: mẫu dùng quá nhiều bộ nhớ hoặc thời gian và đã bị dừng; một thân văn bản chỉ vài trang"
-
-
-def _reap(pid: int) -> None:
-    try:
-        done, _ = os.waitpid(pid, os.WNOHANG)
-        if done == 0:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
-
-
-def _limit_child() -> None:  # pragma: no cover - runs in the child
-    import resource
-
-    seconds = math.ceil(TIME_LIMIT_SECONDS) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
-    try:
-        with open("/proc/self/statm", encoding="ascii") as handle:
-            pages = int(handle.read().split()[0])
-        used = pages * os.sysconf("SC_PAGE_SIZE")
-        limit = used + MEMORY_LIMIT_BYTES
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (OSError, ValueError):
-        pass
 
 
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
