@@ -32,9 +32,11 @@ from tcpl.engine.rollforward import RollForward, roll_forward
 from tcpl.engine.tracking import PlanProgress, plan_progress
 from tcpl.errors import (
     Diagnostic,
+    DossierIncomplete,
     ExistingFilesError,
     FormError,
     InvalidFilesError,
+    NotFinalError,
     Severity,
     UsageError,
     display_path,
@@ -67,6 +69,7 @@ __all__ = [
     "Calendar",
     "CommuneYear",
     "Diffed",
+    "DossierWritten",
     "FormImported",
     "Gapped",
     "ImportedPlan",
@@ -88,6 +91,7 @@ __all__ = [
     "checked_template",
     "diff",
     "document",
+    "dossier",
     "errors_of",
     "explain",
     "find_office",
@@ -472,6 +476,73 @@ def init(
             + f". Thêm năm khác: tcpl init {display_path(folder)} ... --year {year + 1}"
         )
     return done
+
+
+# --- the dossier -------------------------------------------------------------------------------
+
+
+@dataclass
+class DossierWritten:
+    """`tcpl dossier`: the zip, what it holds, and what the officer should know."""
+
+    path: Path
+    files: list[tuple[str, str]]
+    """(name in the zip, SHA-256)."""
+    missing: list[str]
+    notes: list[str]
+    drafts: list[str]
+    """Documents of the dossier still marked DỰ THẢO."""
+
+
+def dossier(
+    folder: Path,
+    output: Path,
+    *,
+    force: bool,
+    draft: bool = False,
+    strict: bool = False,
+    pdf: bool = True,
+    ruleset: RulesetRef = None,
+) -> DossierWritten:
+    """The hồ sơ of a year: documents, evidence files and their list, in one zip written atomically.
+
+    Refused (DossierIncomplete, exit 1) when something it needs is missing, unless `draft`; with
+    `strict`, refused (NotFinalError) when one of its documents is still a draft.
+    """
+    from datetime import datetime
+
+    from tcpl.documents.dossier import build_dossier, list_document, write_zip
+
+    if output.suffix.lower() != ".zip":
+        raise UsageError(f"tệp hồ sơ phải có đuôi .zip (không phải '{output.name}')")
+    check_target(output, force=force)
+    bundle = load_year(folder, ruleset=ruleset)
+    result = bundle.year.ruleset.score(bundle.year.assessment)
+    ref = bundle.year.assessment.documents.get("report_q4")
+    day = (
+        ref.date if ref is not None and ref.date is not None else date(bundle.year.assessment.year + 1, 1, 1)
+    )
+    stamp = datetime(day.year, day.month, day.day)
+    built = build_dossier(bundle, result, pdf=pdf, stamp=stamp)
+    if built.missing and not draft:
+        raise DossierIncomplete(
+            "hồ sơ còn thiếu (bổ sung rồi chạy lại, hoặc dùng --draft để viết bản nháp):\n"
+            + "\n".join(f"  – {m}" for m in built.missing)
+        )
+    drafted = []
+    if built.drafts:
+        drafted = [
+            f"Văn bản còn là DỰ THẢO ({', '.join(built.drafts)}), chưa gửi được cho đến khi giải quyết:",
+            *built.draft_reasons,
+        ]
+        if strict:
+            raise NotFinalError("hồ sơ có văn bản còn là DỰ THẢO (--strict):\n" + "\n".join(drafted))
+    listing = list_document(bundle, result, built, stamp)
+    pieces = [listing, *built.pieces]
+    write_atomic(output, lambda stream: write_zip(pieces, stream, stamp), force=force)
+    return DossierWritten(
+        output, [(p.name, p.sha256) for p in pieces], built.missing, [*drafted, *built.notes], built.drafts
+    )
 
 
 # --- the Excel entry form ----------------------------------------------------------------------

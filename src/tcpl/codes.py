@@ -290,6 +290,35 @@ TASK_TIME_OTHER_YEAR = _code(
     "Sửa thời gian thực hiện cho thuộc năm của kế hoạch.",
     Severity.WARNING,
 )
+EVIDENCE_MISSING = _code(
+    "TCPL340",
+    "Không có tệp tài liệu kiểm chứng",
+    "Chép tệp vào thư mục của xã (ví dụ minh-chung/) và ghi đường dẫn tính từ thư mục năm, hoặc sửa tên tệp.",
+    Severity.WARNING,
+)
+EVIDENCE_REFUSED = _code(
+    "TCPL341",
+    "Tài liệu kiểm chứng không đọc được",
+    "Ghi đường dẫn tương đối tới một tệp thường trong thư mục của xã, không quá lớn.",
+)
+EVIDENCE_UNSIGNED = _code(
+    "TCPL342",
+    "Tệp PDF không có chữ ký số",
+    "Dùng bản PDF đã ký số của văn bản (nếu cơ quan tiếp nhận yêu cầu), hoặc bỏ qua nếu là bản quét.",
+    Severity.WARNING,
+)
+EVIDENCE_OTHER_YEAR = _code(
+    "TCPL343",
+    "Tài liệu ghi ngày khác năm đánh giá",
+    "Kiểm tra tài liệu có đúng của năm đánh giá không (ngày, số văn bản trên trang đầu).",
+    Severity.WARNING,
+)
+EVIDENCE_UNREADABLE = _code(
+    "TCPL344",
+    "Không đọc được nội dung tài liệu",
+    "Mở tệp bằng Word hoặc trình đọc PDF để kiểm tra; lưu lại hoặc quét lại nếu tệp hỏng.",
+    Severity.WARNING,
+)
 NOT_RECOGNISED = _code(
     "TCPL900",
     "Xã chưa đạt chuẩn",

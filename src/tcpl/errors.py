@@ -90,6 +90,12 @@ class ExistingFilesError(TcplError):
     exit_code = 1
 
 
+class DossierIncomplete(TcplError):
+    """A dossier that misses a document or an evidence file it needs (exit 1; --draft writes it)."""
+
+    exit_code = 1
+
+
 class FormError(TcplError):
     """An entry form that cannot be imported (bad cells, values that would be overwritten): exit 1."""
 

@@ -23,7 +23,8 @@ def register(app: typer.Typer) -> None:
         "check",
         help=(
             "Kiểm tra cả một kho: mọi tệp dưới các thư mục (lỗi có vị trí tệp:dòng:cột) và chấm mọi"
-            " xã-năm, trong một lần chạy, dùng mọi lõi CPU khi kho lớn. Dùng trong CI.\n\n"
+            " xã-năm, trong một lần chạy, dùng mọi lõi CPU khi kho lớn; mỗi xã-năm kèm số nội dung đã"
+            " nhập mà chưa có tài liệu kiểm chứng. Dùng trong CI.\n\n"
             "Định dạng: text (người đọc), json, github (chú thích trên pull request và bảng tóm tắt"
             " $GITHUB_STEP_SUMMARY), junit (XML cho bảng kết quả CI), sarif (code scanning); auto ="
             " github khi có biến GITHUB_ACTIONS. Cho một tệp (như pre-commit), tcpl kiểm tra cả thư"
@@ -40,7 +41,8 @@ def register(app: typer.Typer) -> None:
         "summary",
         help=(
             "Bảng tổng hợp cả tỉnh cho một năm: mỗi xã một dòng (bộ tiêu chí, điểm hoặc đạt/chưa đạt"
-            " từng tiêu chí, tổng điểm, kết quả, số liệu còn thiếu), số xã và tỷ lệ đạt chuẩn ở cuối."
+            " từng tiêu chí, tổng điểm, kết quả, số liệu còn thiếu, số nội dung chưa có tài liệu kiểm chứng), số xã"
+            " và tỷ lệ đạt chuẩn ở cuối."
             " -o viết .xlsx, .csv hoặc .docx (danh sách kèm quyết định công nhận, thể thức Nghị định"
             " 30; cần office.yaml ở gốc kho, xem README).\n\n"
             "[bold]Ví dụ:[/]\n\n"

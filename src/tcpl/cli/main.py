@@ -176,6 +176,7 @@ def _register() -> None:
     from tcpl.cli import (
         cmd_check,
         cmd_diff,
+        cmd_dossier,
         cmd_explain,
         cmd_form,
         cmd_init,
@@ -196,6 +197,7 @@ def _register() -> None:
         cmd_form,
         cmd_plan,
         cmd_reports,
+        cmd_dossier,
         cmd_rules,
         cmd_schema,
         cmd_explain,

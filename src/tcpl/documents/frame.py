@@ -461,7 +461,8 @@ class Nd30Document:
         props.comments = ""
         props.keywords = ""
         props.category = ""
-        props.title = short(" ".join([info.doc_type.capitalize(), *info.subject]).strip())
+        subject = " ".join(info.subject)
+        props.title = short(f"{info.doc_type.capitalize()} {subject[:1].lower()}{subject[1:]}".strip())
         props.subject = short(" ".join(info.subject))
         now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
         props.created = now

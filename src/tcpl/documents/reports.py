@@ -115,12 +115,14 @@ def document_notes(bundle: Bundle, result: ScoreResult | None) -> list[str]:
     return []
 
 
+DRAFT_HEAD = "Văn bản được đánh dấu DỰ THẢO, chưa ban hành được cho đến khi giải quyết:"
+
+
 def _drafted(rendered: Rendered, reasons: list[str]) -> Rendered:
     """Record why a document stays a draft, and say it first among the officer's notes."""
     rendered.draft = reasons
     if reasons:
-        head = "Văn bản được đánh dấu DỰ THẢO, chưa ban hành được cho đến khi giải quyết:"
-        rendered.notes[:0] = [head, *reasons]
+        rendered.notes[:0] = [DRAFT_HEAD, *reasons]
     return rendered
 
 

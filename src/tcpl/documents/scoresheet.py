@@ -56,12 +56,13 @@ class Sheet:
 
 POINTS_COLUMNS = [
     Column("target", "Tiêu chí, chỉ tiêu", 0.09),
-    Column("content", "Nội dung", 0.39),
+    Column("content", "Nội dung", 0.30),
     Column("max_points", "Điểm tối đa", 0.07, numeric=True),
-    Column("figures", "Số liệu thực hiện", 0.14, group="Căn cứ chấm điểm"),
+    Column("figures", "Số liệu thực hiện", 0.13, group="Căn cứ chấm điểm"),
     Column("ratio", "Tỷ lệ đạt được", 0.08, group="Căn cứ chấm điểm", numeric=True),
     Column("points", "Điểm tự chấm", 0.08, numeric=True),
-    Column("officer", "Công chức phụ trách", 0.15),
+    Column("evidence", "Tài liệu kiểm chứng", 0.13),
+    Column("officer", "Công chức phụ trách", 0.12),
 ]
 NUMBER_KEYS = ("done", "total", "ratio")
 """Figures a pass/fail row also keeps as numbers (the Word table shows them as text)."""
@@ -193,6 +194,7 @@ def build_sheet(result: ScoreResult, ruleset: Ruleset, assessment: Assessment, *
                         ratio=ratio,
                         _level=kinds.of(item).required(item),
                         points=r.points,
+                        evidence="; ".join(r.evidence),
                         officer=officer,
                     )
                 else:

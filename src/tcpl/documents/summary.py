@@ -44,6 +44,7 @@ def build_summary_sheet(
     columns += [
         Column("verdict", "Kết quả", 0.09),
         Column("missing", "Số nội dung thiếu số liệu", 0.08, numeric=True),
+        Column("bare", "Chưa có tài liệu kiểm chứng", 0.08, numeric=True),
     ]
     sheet_rows: list[SheetRow] = []
     for n, r in enumerate(rows, start=1):
@@ -54,6 +55,7 @@ def build_summary_sheet(
             "ruleset": r.ruleset,
             "verdict": fmt.recognition_cell(r.recognized),
             "missing": r.missing,
+            "bare": r.without_evidence,
             "total": r.total_points,
         }
         texts = {
@@ -133,7 +135,7 @@ def _list_sheet(sheet: Sheet, keep: list[SheetRow]) -> Sheet:
         renumbered.append(SheetRow(row.level, {**row.values, "n": n}, {**row.texts, "n": str(n)}))
     # An annex to a decision names the units: the ruleset, the verdict (all recognised) and the
     # working figures stay in the summary workbook.
-    columns = [c for c in sheet.columns if c.key not in ("ruleset", "verdict", "missing")]
+    columns = [c for c in sheet.columns if c.key not in ("ruleset", "verdict", "missing", "bare")]
     return Sheet(sheet.title, sheet.subtitle, columns, renumbered, sheet.verdict)
 
 

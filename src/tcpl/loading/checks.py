@@ -65,6 +65,7 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
                 f"nội dung {item_id} ({kind.word}): {problem.message}",
                 code=problem.code,
             )
+    check_evidence(assessment, doc)
     known_targets = {c.id for c in ruleset.criteria} | {i.id for c in ruleset.criteria for i in c.indicators}
     known_targets |= set(known_ids)
     for target in assessment.officers:
@@ -179,3 +180,52 @@ def check_task_times(plan: Plan, doc: YamlDocument) -> None:
 
 def _short(text: str, room: int = 60) -> str:
     return text if len(text) <= room else text[: room - 1] + "…"
+
+
+def check_evidence(assessment: Assessment, doc: YamlDocument) -> None:
+    """Each evidence entry that names a file: there, inside the commune's folder, and plausible."""
+    from tcpl.loading.evidence import inspect, is_file_entry, locate, out_of_year
+    from tcpl.textfmt import short_date
+
+    year_folder = doc.path.parent
+    for item_id, entry in assessment.items.items():
+        if entry is None:
+            continue
+        for n, text in enumerate(entry.evidence):
+            if not is_file_entry(text):
+                continue
+            loc = ("items", item_id, "evidence", n)
+            found = locate(text, year_folder)
+            if found.path is None:
+                missing = found.severity == "warning"
+                doc.report(
+                    loc,
+                    f"nội dung {item_id}: {found.problem}",
+                    code=codes.EVIDENCE_MISSING if missing else codes.EVIDENCE_REFUSED,
+                )
+                continue
+            seen = inspect(found.path)
+            if seen.problem:
+                doc.report(
+                    loc, f"nội dung {item_id}: '{text}': {seen.problem}", code=codes.EVIDENCE_UNREADABLE
+                )
+                continue
+            if seen.signed is False:
+                doc.report(
+                    loc, f"nội dung {item_id}: '{text}' không có chữ ký số", code=codes.EVIDENCE_UNSIGNED
+                )
+            other = out_of_year(seen.dates, assessment.year)
+            if other is not None:
+                doc.report(
+                    loc,
+                    f"nội dung {item_id}: '{text}' ghi ngày {short_date(other)}, không thuộc năm đánh giá"
+                    f" {assessment.year}",
+                    code=codes.EVIDENCE_OTHER_YEAR,
+                )
+            elif seen.signed_on is not None and out_of_year([seen.signed_on], assessment.year):
+                doc.report(
+                    loc,
+                    f"nội dung {item_id}: '{text}' ký số ngày {short_date(seen.signed_on)}, không thuộc năm"
+                    f" đánh giá {assessment.year}",
+                    code=codes.EVIDENCE_OTHER_YEAR,
+                )

@@ -17,6 +17,7 @@ from tcpl import codes
 from tcpl.engine.results import Record
 from tcpl.errors import Diagnostic, Severity, UsageError, display_path
 from tcpl.loading.discovery import commune_year_scope, discover
+from tcpl.loading.evidence import items_without_evidence
 from tcpl.loading.filekinds import FileKind
 from tcpl.loading.loader import Loader
 from tcpl.models.assessment import Assessment
@@ -65,6 +66,8 @@ class CommuneYearSummary(Record):
     undetermined: list[str]
     unverified: bool = False
     """Scored with rules or figures not checked against the official text."""
+    without_evidence: int = 0
+    """Entered items with no evidence (no text, no file that is there)."""
     name: str | None = None
     province: str | None = None
 
@@ -148,6 +151,7 @@ def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
                     reasons=result.reasons,
                     undetermined=result.undetermined,
                     unverified=not rs.trusted,
+                    without_evidence=len(items_without_evidence(model.items, folder)),
                 )
             )
     return out

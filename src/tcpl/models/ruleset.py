@@ -178,6 +178,10 @@ class ProcedureStep(Sourced):
     name: Text
     actor: ShortText | None = Field(default=None, description="Ai thực hiện")
     due: DayOfYear | None = Field(default=None, description="Hạn (trước ngày này)")
+    documents: list[Literal["report_q4", "scoresheet", "notice", "feedback"]] = Field(
+        default_factory=list,
+        description="submit_dossier: các văn bản của hồ sơ (báo cáo, bảng điểm, thông báo, bản tổng hợp ý kiến)",
+    )
     min_days: int | None = Field(default=None, ge=0, description="Thời gian tối thiểu (ngày)")
 
 

@@ -93,6 +93,8 @@ def score_table(result: ScoreResult, *, label: str, explain: bool) -> Output:
             if explain:
                 for it in ind.items:
                     detail = f"{it.value_text}; {it.rule}" + ("" if it.verified else " (chưa xác minh)")
+                    if it.evidence:
+                        detail += "; tài liệu: " + "; ".join(it.evidence)
                     row(
                         f"    {it.id}",
                         it.name,
@@ -162,7 +164,8 @@ def score_markdown(result: ScoreResult, *, label: str, explain: bool) -> Output:
             lines.append("| " + " | ".join(cells) + " |")
             if explain:
                 for it in ind.items:
-                    cells = [markdown_cell(it.id), markdown_cell(f"{it.name}: {it.explanation}")]
+                    evidence = f" Tài liệu: {'; '.join(it.evidence)}." if it.evidence else ""
+                    cells = [markdown_cell(it.id), markdown_cell(f"{it.name}: {it.explanation}{evidence}")]
                     if result.model == "points":
                         cells += [fmt.number(it.points), fmt.number(it.max_points)]
                     cells.append(fmt.met_word(it.met, missing=it.missing))

@@ -54,6 +54,7 @@ def counts(result: TreeResult) -> dict[str, Any]:
         "undetermined": sum(1 for c in communes if c.recognized is None),
         "recognized_share": (recognised / len(communes)) if communes else None,
         "without_assessment": len(result.unscored),
+        "items_without_evidence": sum(c.without_evidence for c in communes),
         "skipped_files": len(result.skipped),
     }
 
@@ -408,8 +409,12 @@ def check_lines(result: TreeResult, *, verbose: bool) -> list[str]:
     for cy in result.communes:
         if show_all or cy.recognized is not True:
             total = f" — {fmt.number(cy.total_points)} điểm" if cy.total_points is not None else ""
+            bare = (
+                f"; {cy.without_evidence} nội dung chưa có tài liệu kiểm chứng" if cy.without_evidence else ""
+            )
             lines.append(
-                f"{cy.path}: {cy.name or cy.commune} năm {cy.year}: {fmt.recognition_word(cy.recognized)}{total}"
+                f"{cy.path}: {cy.name or cy.commune} năm {cy.year}:"
+                f" {fmt.recognition_word(cy.recognized)}{total}{bare}"
             )
     share = fmt.percent(c["recognized_share"]) if c["recognized_share"] is not None else "—"
     lines.append(
