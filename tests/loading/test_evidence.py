@@ -30,6 +30,40 @@ def blank_pdf(path: Path, pages: int = 2) -> Path:
     return path
 
 
+def signed_pdf(path: Path, when: str) -> Path:
+    """A one-page PDF with a filled signature field signed at `when` (the dictionary a signer writes;
+    no certificate: tcpl reports that a signature is there and its time, it does not verify it)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    signature = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Sig"),
+            NameObject("/Filter"): NameObject("/Adobe.PPKLite"),
+            NameObject("/M"): TextStringObject(when),
+        }
+    )
+    # pypdf 5 to 7 have no public name for adding an indirect object; a test may use the private one.
+    sig_field = DictionaryObject(
+        {
+            NameObject("/FT"): NameObject("/Sig"),
+            NameObject("/T"): TextStringObject("Chữ ký số"),
+            NameObject("/V"): writer._add_object(signature),
+        }
+    )
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {
+            NameObject("/Fields"): ArrayObject([writer._add_object(sig_field)]),
+            NameObject("/SigFlags"): NumberObject(3),
+        }
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
 def dated_docx(path: Path, *lines: str) -> Path:
     doc = Document()
     for line in lines:
@@ -149,6 +183,18 @@ def test_what_the_files_say_is_warned(year: Path, tcpl) -> None:
     assert "'minh-chung/kh.docx'" not in out
     assert "cảnh báo TCPL344: nội dung 1.1.1: 'minh-chung/hong.pdf'" in out
     assert evidence.inspect(year / "minh-chung" / "nq.pdf").pages == 3
+
+
+def test_a_signed_pdf_and_its_signing_time(year: Path, tcpl) -> None:
+    signed_pdf(year / "minh-chung" / "ky-2026.pdf", "D:20260305101500+07'00'")
+    signed_pdf(year / "minh-chung" / "ky-2019.pdf", "D:20190305101500+07'00'")
+    seen = evidence.inspect(year / "minh-chung" / "ky-2026.pdf")
+    assert (seen.signed, seen.signed_on, seen.pages) == (True, date(2026, 3, 5), 1)
+    with_evidence(year, "minh-chung/ky-2026.pdf", "minh-chung/ky-2019.pdf")
+    out = tcpl("validate", str(year)).output
+    assert "TCPL342" not in out
+    assert "'minh-chung/ky-2019.pdf' ký số ngày 05/03/2019, không thuộc năm đánh giá 2026" in out
+    assert "ky-2026.pdf" not in out
 
 
 def test_first_page_dates_and_the_year() -> None:
