@@ -140,7 +140,9 @@ def summary_command(
         show(reporters.render("summary", "table", found.sheet))
     else:
         notes = api.write_summary(found, output, force=force, office=office)
-        wrote(
-            [output], notes, summary=f"{len(found.rows) + len(found.without)} đơn vị. {found.sheet.verdict}"
+        units = len(found.rows) + len(found.without)
+        listed = (
+            sum(1 for r in found.rows if r.recognized is True) if output.suffix.lower() == ".docx" else units
         )
+        wrote([output], notes, summary=f"{listed} đơn vị. {found.sheet.verdict}")
     raise typer.Exit(1 if tree.errors else 0)
