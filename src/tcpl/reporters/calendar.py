@@ -23,7 +23,9 @@ def calendar_json(events: list[Event], *, title: str, as_of: date) -> Output:
 
 
 def calendar_table(events: list[Event], *, title: str, as_of: date) -> Output:
-    table = Table(header_style="bold", title=f"{title}, tính đến {fmt.short_date(as_of)}")
+    # The title is a line of its own: rich centres a table's title differently from version to version.
+    heading = Text(f"{title}, tính đến {fmt.short_date(as_of)}", style="bold")
+    table = Table(header_style="bold")
     for col in ("Hạn", "Việc", "Tình trạng", "Ghi chú"):
         table.add_column(col, ratio=1 if col in ("Việc", "Ghi chú") else None, no_wrap=col == "Hạn")
     for e in events:
@@ -32,6 +34,7 @@ def calendar_table(events: list[Event], *, title: str, as_of: date) -> Output:
         table.add_row(when, escape(e.title), f"[{_COLOURS[e.state]}]{state}[/]", escape(e.detail))
     counts = status_of(events)
     return Output.rich(
+        heading,
         table,
         Text(
             f"Đã xong {counts['done']}, sắp đến hạn {counts['due']}, quá hạn {counts['late']},"

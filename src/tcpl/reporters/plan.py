@@ -30,9 +30,9 @@ def status_json(progress: PlanProgress, *, warnings: list[Diagnostic]) -> Output
 
 
 def status_table(progress: PlanProgress, *, warnings: list[Diagnostic]) -> Output:
-    table = Table(
-        header_style="bold", title=f"Kế hoạch năm {progress.year} — tính đến {fmt.short_date(progress.as_of)}"
-    )
+    # The title on its own line (see reporters/calendar.py).
+    heading = Text(f"Kế hoạch năm {progress.year} — tính đến {fmt.short_date(progress.as_of)}", style="bold")
+    table = Table(header_style="bold")
     table.add_column("STT", justify="right")
     table.add_column("Nhiệm vụ", ratio=2)
     table.add_column("Thời gian", ratio=1)
@@ -54,6 +54,7 @@ def status_table(progress: PlanProgress, *, warnings: list[Diagnostic]) -> Outpu
         )
     late, undated = progress.late, progress.undated
     shown: list[Any] = [
+        heading,
         table,
         Text(
             f"{len(progress.states)} nhiệm vụ: {len(progress.done)} hoàn thành, {len(late)} quá hạn"
