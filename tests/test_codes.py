@@ -42,3 +42,10 @@ def test_explain_one_code(tcpl) -> None:
     assert codes.WRONG_VALUE_FOR_KIND.todo in result.stdout
     unknown = tcpl("explain", "TCPL999")
     assert unknown.exit_code == 2 and "không có mã TCPL999" in unknown.stderr
+
+
+def test_every_code_has_its_own_readable_rule_name() -> None:
+    names = [codes.rule_name(ident) for ident in codes.REGISTRY]
+    assert len(set(names)) == len(names)
+    assert codes.rule_name("TCPL001") == "Unreadable" and codes.rule_name("TCPL900") == "NotRecognised"
+    assert all(re.fullmatch(r"[A-Z][A-Za-z0-9]+", n) for n in names)

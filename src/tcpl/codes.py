@@ -324,3 +324,20 @@ NOT_RECOGNISED = _code(
     "Xã chưa đạt chuẩn",
     "Xem lý do và dùng 'tcpl gap' để biết còn thiếu gì để đạt chuẩn.",
 )
+
+
+def _rule_names() -> dict[str, str]:
+    # SARIF wants a readable rule name distinct from the id: the constant's name, in PascalCase.
+    return {
+        str(value): "".join(part.capitalize() for part in key.split("_"))
+        for key, value in globals().items()
+        if isinstance(value, Code)
+    }
+
+
+RULE_NAMES: dict[str, str] = _rule_names()
+
+
+def rule_name(code: str) -> str:
+    """A readable identifier for the code (`TCPL001` → `Unreadable`), for SARIF rules."""
+    return RULE_NAMES.get(code, code)

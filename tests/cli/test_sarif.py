@@ -114,6 +114,8 @@ def test_rules_carry_what_github_requires(tcpl, repo: Path, monkeypatch) -> None
         assert info.todo in rule["fullDescription"]["text"]
         assert rule["help"]["text"] == info.todo and info.todo in rule["help"]["markdown"]
         assert rule["defaultConfiguration"]["level"] in ("error", "warning")
+        # SARIF1001: a readable name, not the id again
+        assert re.fullmatch(r"[A-Z][A-Za-z0-9]+", rule["name"]) and rule["name"] != rule["id"]
         assert "helpUri" not in rule  # the package declares no project URL: none is invented
     for res in run["results"]:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]

@@ -296,7 +296,7 @@ def sarif_rule(code: str, help_uri: str | None) -> dict[str, Any]:
     info = codes.get(code) or codes.Code(code, code, "Xem thông báo để biết cách sửa.")
     rule: dict[str, Any] = {
         "id": code,
-        "name": code,
+        "name": codes.rule_name(code),
         "shortDescription": {"text": info.meaning},
         "fullDescription": {"text": f"{info.meaning}. {info.todo}"},
         "help": {"text": info.todo, "markdown": f"**{code} — {info.meaning}**\n\n{info.todo}"},
