@@ -258,7 +258,7 @@ def write_summary(found: Summary, output: Path, *, force: bool, office: Office |
 
         write_atomic(
             output,
-            lambda stream: write_sheet_xlsx(found.sheet, stream, info=[("Năm", str(found.year))]),
+            lambda stream: write_sheet_xlsx(found.sheet, stream, info=[("Năm", found.year)]),
             force=force,
         )
         return []
@@ -949,7 +949,11 @@ def scoresheet_workbook(path: Path, target: Path, *, force: bool, ruleset: Rules
     bundle = load_year(path, ruleset=ruleset)
     result = bundle.year.ruleset.score(bundle.year.assessment)
     sheet = scoresheet(bundle, result)
-    info = [("Đơn vị", commune_name(bundle)), ("Năm", str(result.year)), ("Bộ tiêu chí", result.ruleset)]
+    info: list[tuple[str, str | int]] = [
+        ("Đơn vị", commune_name(bundle)),
+        ("Năm", result.year),
+        ("Bộ tiêu chí", result.ruleset),
+    ]
     write_atomic(target, lambda stream: write_sheet_xlsx(sheet, stream, info=info), force=force)
     return Written([target])
 

@@ -158,6 +158,8 @@ def test_scoresheet_workbook_numbers_and_print_setup(tcpl, ward: Path, tmp_path:
     )
     assert ws.freeze_panes == "A4" and ws.auto_filter.ref and ws.print_title_rows == "$3:$3"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    info = {r[0].value: r[1].value for r in load_workbook(book)["Thông tin"].iter_rows()}
+    assert isinstance(info["Năm"], int) and 2000 < info["Năm"] < 2100  # a year counts, not text
 
 
 @needs_libreoffice

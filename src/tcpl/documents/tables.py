@@ -65,7 +65,7 @@ def add_sheet_table(doc: Nd30Document, sheet: Sheet) -> None:
     doc.paragraph(space_before=0)
 
 
-def write_sheet_xlsx(sheet: Sheet, target: BinaryIO, *, info: list[tuple[str, str]]) -> None:
+def write_sheet_xlsx(sheet: Sheet, target: BinaryIO, *, info: list[tuple[str, str | int]]) -> None:
     """The same rows in Excel, to print and to count with: a title, real numbers (percent cells as
     percent), A4 landscape one page wide, the header row repeated and frozen, an autofilter."""
     from openpyxl import Workbook
