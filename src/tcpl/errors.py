@@ -2,7 +2,7 @@
 
 Problems found in a user's files are values (`Diagnostic`), collected and reported together.
 Exceptions are kept for "cannot continue"; each carries a Vietnamese message for the user,
-and the CLI maps them to exit codes (DESIGN.md: 1 for problems in the files, 2 for usage,
+and the CLI maps them to exit codes (README, "Mã thoát": 1 for problems in the files, 2 for usage,
 configuration or internal errors).
 """
 

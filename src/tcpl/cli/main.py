@@ -1,6 +1,6 @@
 """The `tcpl` command: a thin Typer skin over the tcpl library.
 
-Exit codes (DESIGN.md): 0 done; 1 the files have problems (or `--require-recognized` and the
+Exit codes (README, "Mã thoát"): 0 done; 1 the files have problems (or `--require-recognized` and the
 commune is not recognised); 2 usage, configuration or internal error. Every error ends in one
 clean Vietnamese message, never a traceback (set TCPL_DEBUG=1 to see one).
 """

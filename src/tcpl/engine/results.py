@@ -108,7 +108,8 @@ class ConditionResult(Record):
 class ScoreResult(Record):
     """The verdict for one commune and year, with every reason behind it.
 
-    Its JSON is the `tcpl score --format json` contract of DESIGN.md: fields may be added only.
+    Its JSON is the `tcpl score --format json` contract (docs/DESIGN.md; the reviewed golden
+    tests/cli/golden/score-2023-json.txt holds it): fields may be added, never renamed or removed.
     """
 
     commune: str | None

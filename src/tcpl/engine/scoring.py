@@ -1,6 +1,6 @@
 """Pure scoring: (ruleset, assessment) -> ScoreResult. No I/O, no printing.
 
-Semantics are those of DESIGN.md ("Two rule models, one engine"). Three-valued verdicts:
+Semantics: docs/DESIGN.md, "Scoring: two rule models, one engine". Three-valued verdicts:
 True, False, or None when a figure the rule needs is not known (an unverified maximum or
 required level left out of the ruleset); a value missing from the assessment makes its item
 not met and is reported as missing.
