@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from tcpl import codes
 from tcpl.engine.calendar import Event, evaluation_calendar
@@ -51,7 +51,7 @@ from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry
 from tcpl.loading.tree import CommuneYearSummary, TreeResult, scan_tree
 from tcpl.models.assessment import Assessment
 from tcpl.models.plan import Plan
-from tcpl.safeio import STDOUT, check_target, temporary_folder, write_atomic, write_text_atomic
+from tcpl.safeio import STDIN, STDOUT, check_target, temporary_folder, write_atomic, write_text_atomic
 
 if TYPE_CHECKING:
     from tcpl.codes import Code
@@ -118,6 +118,7 @@ __all__ = [
     "self_check",
     "summary",
     "validate",
+    "validate_stream",
     "write_document",
     "write_markdown",
     "write_summary",
@@ -195,6 +196,14 @@ def validate(
 ) -> TreeResult:
     """Check every YAML file under the paths (any kind); no scoring."""
     return scan_tree(paths, ruleset=ruleset_file(ruleset), progress=progress, score=False)
+
+
+def validate_stream(stream: BinaryIO, *, name: Path | None = None, ruleset: RulesetRef = None) -> TreeResult:
+    """Check one file read from a stream (standard input), as if it were at `name` (its kind is
+    then known by its name, and what it names is found beside it); without a name, by content."""
+    from tcpl.loading.tree import validate_stream as validate_one
+
+    return validate_one(stream, name or STDIN, ruleset=ruleset_file(ruleset))
 
 
 def check(paths: list[Path], *, ruleset: RulesetRef = None, progress: Progress | None = None) -> TreeResult:

@@ -106,9 +106,18 @@ def read_regular(path: Path, *, max_bytes: int) -> bytes:
         os.close(fd)
 
 
-def _too_big(size: int, limit: int) -> str:
+def read_stream(stream: BinaryIO, *, max_bytes: int) -> bytes:
+    """At most `max_bytes` from a stream (standard input); ReadRefused beyond that."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ReadRefused(_too_big(None, max_bytes), too_big=True)  # the rest is never read
+    return data
+
+
+def _too_big(size: int | None, limit: int) -> str:
+    told = f"{size / 1_048_576:.1f} MB, tối đa" if size is not None else "hơn"
     return (
-        f"tệp quá lớn ({size / 1_048_576:.1f} MB, tối đa {limit / 1_048_576:g} MB);"
+        f"tệp quá lớn ({told} {limit / 1_048_576:g} MB);"
         " hãy tách tệp hoặc kiểm tra xem có phải tệp của tcpl không"
     ).replace(".", ",", 1)
 
@@ -141,6 +150,8 @@ def _under_cwd(path: Path) -> bool:
 
 STDOUT = Path("-")
 """`-o -`: standard output, for the text formats."""
+STDIN = Path("-")
+"""`tcpl validate -`: standard input."""
 
 
 def check_target(path: Path, *, force: bool, protect: frozenset[Path] = frozenset()) -> None:

@@ -127,7 +127,11 @@ class Loader:
 
     def load_text(self, path: Path, text: str, *, expect: FileKind | None = None) -> LoadedFile[FileModel]:
         """Check text as if it were the file at `path` (before writing it there)."""
-        return self._load(parse_yaml(YamlDocument(path=path), text.encode("utf-8")), expect)
+        return self.load_bytes(path, text.encode("utf-8"), expect=expect)
+
+    def load_bytes(self, path: Path, raw: bytes, *, expect: FileKind | None = None) -> LoadedFile[FileModel]:
+        """Check bytes read elsewhere (standard input) as if they were the file at `path`."""
+        return self._load(parse_yaml(YamlDocument(path=path), raw), expect)
 
     @overload
     def load_as(self, path: Path, model: type[M]) -> LoadedFile[M]: ...

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from tcpl import codes
 from tcpl.engine.results import Record
@@ -20,9 +21,11 @@ from tcpl.loading.discovery import commune_year_scope, discover
 from tcpl.loading.evidence import items_without_evidence
 from tcpl.loading.filekinds import FileKind
 from tcpl.loading.loader import Loader
+from tcpl.loading.yamlfile import MAX_FILE_BYTES
 from tcpl.models.assessment import Assessment
 from tcpl.models.commune import Commune
 from tcpl.models.plan import Plan
+from tcpl.safeio import ReadRefused, read_stream
 
 PARALLEL_FROM = 400
 """Below this many files one process is faster than starting workers."""
@@ -241,6 +244,29 @@ def scan_tree(
     # A ruleset's problem is found through each assessment that uses it: report it once.
     result.diagnostics = sorted(set(result.diagnostics), key=Diagnostic.sort_key)
     result.communes.sort(key=lambda c: (c.province or "", c.path))
+    return result
+
+
+def validate_stream(stream: BinaryIO, name: Path, *, ruleset: Path | None = None) -> TreeResult:
+    """`tcpl validate -`: one file from a stream (standard input), checked as if it were at `name`."""
+    result = TreeResult()
+    shown = display_path(name)
+    try:
+        raw = read_stream(stream, max_bytes=MAX_FILE_BYTES)
+    except ReadRefused as exc:
+        result.files.append(FileReport(shown, None, False))
+        result.diagnostics.append(
+            Diagnostic(shown, 1, 1, str(exc), code=codes.TOO_BIG if exc.too_big else codes.UNREADABLE)
+        )
+        return result
+    loaded = _loader(str(ruleset) if ruleset else None).load_bytes(name, raw)
+    problems = loaded.doc.diagnostics if loaded.foreign else loaded.diagnostics
+    if loaded.foreign and not problems:
+        result.skipped.append(shown)
+        return result
+    # Text piped in on purpose that does not even parse is reported, not skipped as another tool's.
+    result.files.append(FileReport(shown, loaded.kind, loaded.ok and not problems))
+    result.diagnostics = sorted(set(problems), key=Diagnostic.sort_key)
     return result
 
 
