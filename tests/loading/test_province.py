@@ -44,7 +44,7 @@ def test_every_command_finds_the_overlay(tcpl, ward: Path, tmp_path: Path) -> No
     out = tmp_path / "tong-hop.csv"
     assert tcpl("summary", str(root), "--year", "2026", "-o", str(out)).exit_code == 0
     with out.open(encoding="utf-8-sig", newline="") as handle:
-        (row, _total) = list(csv.DictReader(handle))
+        (row,) = list(csv.DictReader(handle))
     assert row["Bộ tiêu chí"] == OVERLAY and row["Kết quả"] == "Đạt chuẩn"
     calendar = json.loads(tcpl("calendar", str(ward), "--format", "json", "--as-of", "2026-12-01").stdout)
     dossier = next(e for e in calendar["events"] if e["id"] == "submit_dossier")

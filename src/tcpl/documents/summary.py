@@ -108,13 +108,16 @@ def build_summary_sheet(
 def write_csv(sheet: Sheet, stream: BinaryIO) -> None:
     """UTF-8 with BOM, so Excel opens the Vietnamese text correctly; numbers with a dot.
 
-    Text that Excel would run as a formula (a name starting with '=', '+', '-', '@') stays text.
+    Only the units' rows: a CSV is data to sort, filter and add up, and a total row among them
+    would be counted as a unit (the workbook and the list keep theirs). Text that Excel would run
+    as a formula (a name starting with '=', '+', '-', '@') stays text.
     """
     handle = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(handle)
     writer.writerow([f"{c.group} - {c.title}" if c.group else c.title for c in sheet.columns])
     for row in sheet.rows:
-        writer.writerow([_csv_value(row.values.get(c.key)) for c in sheet.columns])
+        if row.level != "total":
+            writer.writerow([_csv_value(row.values.get(c.key)) for c in sheet.columns])
     handle.flush()
     handle.detach()
 
