@@ -46,3 +46,10 @@ def scored(tmp_path: Path, item: str, value: str, *, model: str = "pass_fail") -
 
 def problems(tmp_path: Path, item: str, value: str) -> list[str]:
     return [d.report_line() for d in load(tmp_path, item, value).diagnostics]
+
+
+def reasons(tmp_path: Path, item: str, value: str) -> list[str]:
+    """The verdict's reasons when the one item has `value`."""
+    loaded = load(tmp_path, item, value)
+    assert loaded.ok and loaded.ruleset is not None
+    return loaded.ruleset.score(loaded.model).reasons

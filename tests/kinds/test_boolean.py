@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.kinds.helpers import problems, scored
+from tests.kinds.helpers import problems, reasons, scored
 
 ITEM = "- {id: '1.1.1', name: Có làm, kind: boolean, yes_label: bảo đảm, no_label: chưa bảo đảm}"
 
@@ -35,3 +35,8 @@ def test_yes_and_no_the_vietnamese_way(tmp_path: Path, word: str) -> None:
 def test_another_word_says_what_to_write(tmp_path: Path) -> None:
     (found,) = problems(tmp_path, ITEM, "chắc chắn")
     assert "ghi 'có' hoặc 'không' (không phải 'chắc chắn')" in found
+
+
+def test_a_no_has_no_level_in_its_reason(tmp_path: Path) -> None:
+    (reason,) = [r for r in reasons(tmp_path, ITEM, "false") if "1.1.1" in r]
+    assert "chưa bảo đảm" in reason and "trở lên" not in reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.kinds.helpers import problems, scored
+from tests.kinds.helpers import problems, reasons, scored
 
 ITEM = """\
 - id: '1.1.1'
@@ -46,4 +46,10 @@ def test_an_unknown_name_lists_the_names(tmp_path: Path) -> None:
     assert (
         "lựa chọn 'Báo giấy' không có; ghi tên hoặc mã: Trang thông tin (portal); Đài truyền thanh (radio)"
         in found
+    )
+
+
+def test_the_reason_says_how_many_are_needed(tmp_path: Path) -> None:
+    assert any(
+        "(Hình thức): Trang thông tin, cần từ 2 trở lên" in r for r in reasons(tmp_path, ITEM, "[portal]")
     )

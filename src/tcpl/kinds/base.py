@@ -94,6 +94,8 @@ class Kind:
     uses_bands: ClassVar[bool] = False
     officer_scored: ClassVar[bool] = False
     """Its points are the officer's own figure (kind points), not computed from its value."""
+    counts_to_level: ClassVar[bool] = False
+    """An unmet value is a number short of its level (count, choice): the reason says the level."""
     example: ClassVar[str] = ""
     """What a value looks like, as the officer writes it in YAML."""
     level_hint: ClassVar[str] = "mức đạt chuẩn"
@@ -210,6 +212,8 @@ class Kind:
         self, item_id: str, name: str, value_text: str, required: float | None, ratio: float | None
     ) -> str:
         """Why an unmet item is not met, for the reasons of a verdict."""
+        if self.counts_to_level and required is not None:
+            return f"nội dung {item_id} ({name}): {value_text}, cần từ {fmt.number(required)} trở lên"
         return f"nội dung {item_id} ({name}): {value_text}"
 
     def figures(self, item: Item, value: dict[str, Any], value_text: str) -> tuple[str, float | None]:

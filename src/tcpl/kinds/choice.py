@@ -20,6 +20,7 @@ class Choice(Kind):
     fields = frozenset({"value"})
     form_fields = (("Lựa chọn", "value", "options"),)
     uses_options = True
+    counts_to_level = True
     example = "[portal, social_network]"
     level_hint = "số hình thức tối thiểu phải thực hiện"
 
@@ -83,13 +84,6 @@ class Choice(Kind):
             return None
         names = {o.id: o.name for o in item.options}
         return "; ".join(names.get(str(v), str(v)) for v in entry.value) or "không có"
-
-    def failure(
-        self, item_id: str, name: str, value_text: str, required: float | None, ratio: float | None
-    ) -> str:
-        if required is not None:
-            return f"nội dung {item_id} ({name}): {value_text}, cần từ {fmt.number(required)} trở lên"
-        return super().failure(item_id, name, value_text, required, ratio)
 
     def fix(self, item: Item, entry: ItemEntry | None, as_of: date, target: float | None) -> Fix | None:
         level = target if target is not None else self.required(item)

@@ -22,6 +22,7 @@ class Count(Kind):
     fields = frozenset({"value"})
     form_fields = (("Số lượng", "value", "count"),)
     example = "3"
+    counts_to_level = True
     level_hint = "số tối thiểu"
 
     def how_to_write(self, item: Item) -> str:
@@ -60,13 +61,6 @@ class Count(Kind):
             assert isinstance(entry.value, int | float)
             return f"{fmt.number(entry.value)}{self.unit(item)}"
         return None
-
-    def failure(
-        self, item_id: str, name: str, value_text: str, required: float | None, ratio: float | None
-    ) -> str:
-        if required is not None:
-            return f"nội dung {item_id} ({name}): {value_text}, cần từ {fmt.number(required)} trở lên"
-        return super().failure(item_id, name, value_text, required, ratio)
 
     def fix(self, item: Item, entry: ItemEntry | None, as_of: date, target: float | None) -> Fix | None:
         level = target if target is not None else self.required(item)
