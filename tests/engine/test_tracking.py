@@ -118,3 +118,20 @@ def test_a_task_without_a_readable_deadline_is_not_hidden(tcpl, tmp_path) -> Non
     assert [(w["code"], w["line"]) for w in data["warnings"]] == [("TCPL330", line)]
     table = " ".join(tcpl("plan", "status", str(plan), "--as-of", "2023-07-01").stdout.split())
     assert "1 chưa có hạn để theo dõi" in table and f"plan.yaml:{line}:" in table
+
+
+def test_a_report_on_the_due_day_counts_the_task_late_and_plan_status_does_not() -> None:
+    plan = Plan.model_validate(
+        yaml.safe_load(
+            "year: 2026\nsubject: Kế hoạch\nsections:\n  - heading: NHIỆM VỤ\n    tasks:\n"
+            "      - title: A\n        lines: [{Thời gian thực hiện: Quý I/2026}]\n"
+            "        progress: [{date: 2026-02-01, status: đang thực hiện}]\n"
+        )
+    )
+    due_day = date(2026, 3, 31)
+    (status,) = task_states(plan, due_day)
+    (report,) = task_states(plan, due_day, late_on_due_day=True)
+    assert status.window is not None and status.window.end == due_day
+    assert (status.late, report.late) == (False, True)
+    (after,) = task_states(plan, date(2026, 4, 1))
+    assert after.late is True

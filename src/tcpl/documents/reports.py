@@ -31,7 +31,7 @@ from tcpl.documents.templating import sentence
 from tcpl.engine.gap import gap
 from tcpl.engine.results import ScoreResult
 from tcpl.engine.timewindow import quarter_window
-from tcpl.engine.tracking import CLOSED, overlaps, task_states
+from tcpl.engine.tracking import overlaps, task_states
 from tcpl.errors import UsageError, display_path
 from tcpl.escaping import markdown as md
 from tcpl.loading.bundle import Bundle
@@ -300,7 +300,8 @@ def quarter_context(
             "quarter_end": end,
             "as_of": as_of,
         }
-    states = task_states(plan, as_of)
+    # In a report, a task is late when its time ended by the report date and it is not closed.
+    states = task_states(plan, as_of, late_on_due_day=True)
     due = [s for s in states if overlaps(s.window, start, end)]
     ytd_due = [s for s in states if s.window is not None and s.window.start <= end]
     next_start, next_end = (
@@ -316,8 +317,7 @@ def quarter_context(
                 for key, value in entry.figures.items():
                     figures.append({"task": s.number, "title": s.task.title, "name": key, "value": value})
     done = [s for s in states if s.status is TaskStatus.DONE]
-    # In a report, a task is late when its time ended by the report date and it is not closed.
-    late = [s for s in states if s.window is not None and s.window.end <= as_of and s.status not in CLOSED]
+    late = [s for s in states if s.late]
     return {
         "has_plan": True,
         "quarter": quarter,
