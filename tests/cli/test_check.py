@@ -177,6 +177,12 @@ def test_tree_level_problems(tcpl, tmp_path: Path) -> None:
     assert ("danh-gia.yaml", "TCPL324") in codes
     assert ("plan.yaml", "TCPL323") in codes
     assert ("assessment.yaml", "TCPL321") in codes
+    (mismatch,) = [d for d in data["diagnostics"] if d["code"] == "TCPL321"]
+    line = next(n for n, t in enumerate(a2023.read_text("utf-8").splitlines(), 1) if t.startswith("commune:"))
+    assert (mismatch["line"], mismatch["col"]) == (line, len("commune: ") + 1)  # at the id, not 1:1
+    # `tcpl score` says the same thing at the same place: one wording for the code
+    scored = tcpl("score", str(a2023.parent)).output
+    assert f":{line}:10: cảnh báo TCPL321: {mismatch['message']}" in " ".join(scored.split())
     assert data["summary"]["commune_years"] == 2  # the duplicate is not counted twice
     assert data["summary"]["without_assessment"] == 1
     assert [Path(p).name for p in data["skipped"]] == ["workflow.yml"]

@@ -80,12 +80,12 @@ def load_commune_year(path: Path, loader: Loader | None = None) -> CommuneYear:
         commune = loader.load_or_raise(commune_path, Commune).checked().in_year(assessment.year)
         if assessment.commune and commune.id != assessment.commune:
             warnings.append(
-                loaded.doc.diagnostic(
-                    ("commune",),
-                    f"mã xã '{assessment.commune}' khác mã trong {display_path(commune_path)}"
-                    f" ('{commune.id}')",
-                    code=codes.COMMUNE_ID_MISMATCH,
-                    severity=Severity.WARNING,
+                commune_id_mismatch(
+                    loaded.doc.shown_path,
+                    loaded.doc.position(("commune",)),
+                    assessment.commune,
+                    commune.id,
+                    display_path(commune_path),
                 )
             )
     return CommuneYear(
@@ -95,4 +95,18 @@ def load_commune_year(path: Path, loader: Loader | None = None) -> CommuneYear:
         commune=commune,
         commune_path=commune_path,
         warnings=warnings,
+    )
+
+
+def commune_id_mismatch(
+    assessment: str, at: tuple[int, int], given: str, commune_id: str, commune_file: str
+) -> Diagnostic:
+    """TCPL321: the assessment's `commune:` is not the id in commune.yaml (every command says it so)."""
+    return Diagnostic(
+        assessment,
+        *at,
+        f"mã xã '{given}' khác mã trong {commune_file} ('{commune_id}')",
+        code=codes.COMMUNE_ID_MISMATCH,
+        severity=Severity.WARNING,
+        loc=("commune",),
     )

@@ -17,6 +17,7 @@ from typing import BinaryIO
 from tcpl import codes
 from tcpl.engine.results import Record
 from tcpl.errors import Diagnostic, Severity, UsageError, display_path
+from tcpl.loading.commune_year import commune_id_mismatch
 from tcpl.loading.discovery import commune_year_scope, discover
 from tcpl.loading.evidence import items_without_evidence
 from tcpl.loading.filekinds import FileKind
@@ -99,9 +100,11 @@ class _Chunk:
     files: list[FileReport]
     diagnostics: list[Diagnostic]
     communes: list[CommuneYearSummary]
-    names: dict[str, Commune]  # commune folder -> its commune.yaml
+    names: dict[str, tuple[Commune, str]]  # commune folder -> its commune.yaml and its path as shown
     plans: list[tuple[str, int, str]]  # (year folder, plan year, the plan's path as shown)
     assessed: set[str] = field(default_factory=set)
+    commune_at: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """An assessment's path as shown -> where its `commune:` is (line, column)."""
     """Year folders holding an assessment file, valid or not (a broken one is not a missing one)."""
 
 
@@ -126,10 +129,11 @@ def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
             out.assessed.add(str(path.resolve().parent))
         model = loaded.model if loaded.ok else None
         if isinstance(model, Commune):
-            out.names[str(path.resolve().parent)] = model
+            out.names[str(path.resolve().parent)] = (model, display_path(path))
         elif isinstance(model, Plan):
             out.plans.append((str(path.resolve().parent), model.year, display_path(path)))
         elif isinstance(model, Assessment) and loaded.ruleset is not None and score:
+            out.commune_at[display_path(path)] = loaded.doc.position(("commune",))
             rs = loaded.ruleset
             try:
                 result = rs.score(model)
@@ -228,9 +232,10 @@ def scan_tree(
                     progress(done, total)
     result = TreeResult()
     result.diagnostics.extend(found.problems)
-    names: dict[str, Commune] = {}
+    names: dict[str, tuple[Commune, str]] = {}
     plans: list[tuple[str, int, str]] = []
     assessed: set[str] = set()
+    commune_at: dict[str, tuple[int, int]] = {}
     for part in parts:
         result.files.extend(f for f in part.files if f.kind is not None or not f.ok)
         result.skipped.extend(f.path for f in part.files if f.kind is None and f.ok)
@@ -239,8 +244,9 @@ def scan_tree(
         names.update(part.names)
         plans.extend(part.plans)
         assessed |= part.assessed
+        commune_at.update(part.commune_at)
     if score:
-        _cross_checks(result, names, plans, assessed)
+        _cross_checks(result, names, plans, assessed, commune_at)
     # A ruleset's problem is found through each assessment that uses it: report it once.
     result.diagnostics = sorted(set(result.diagnostics), key=Diagnostic.sort_key)
     result.communes.sort(key=lambda c: (c.province or "", c.path))
@@ -272,9 +278,10 @@ def validate_stream(stream: BinaryIO, name: Path, *, ruleset: Path | None = None
 
 def _cross_checks(
     result: TreeResult,
-    names: dict[str, Commune],
+    names: dict[str, tuple[Commune, str]],
     plans: list[tuple[str, int, str]],
     assessed: set[str],
+    commune_at: dict[str, tuple[int, int]],
 ) -> None:
     """What no single file shows: names, id mismatches, two assessments or none in a year folder."""
     by_folder: dict[str, list[CommuneYearSummary]] = {}
@@ -282,18 +289,13 @@ def _cross_checks(
         year_folder = Path(c.folder)
         found = names.get(str(year_folder)) or names.get(str(year_folder.parent))
         if found:
-            named = found.in_year(c.year)  # the names of that year (commune.yaml history)
+            commune, commune_file = found
+            named = commune.in_year(c.year)  # the names of that year (commune.yaml history)
             c.name, c.province, commune_id = named.full_name, named.province, named.id
             if c.commune and c.commune != commune_id:
+                at = commune_at.get(c.path, (1, 1))
                 result.diagnostics.append(
-                    Diagnostic(
-                        c.path,
-                        1,
-                        1,
-                        f"mã xã '{c.commune}' khác mã '{commune_id}' trong commune.yaml",
-                        code=codes.COMMUNE_ID_MISMATCH,
-                        severity=Severity.WARNING,
-                    )
+                    commune_id_mismatch(c.path, at, c.commune, commune_id, commune_file)
                 )
         by_folder.setdefault(c.folder, []).append(c)
     for key, entries in by_folder.items():
@@ -315,8 +317,8 @@ def _cross_checks(
         if plan_folder in assessed and plan_folder not in by_folder:
             continue  # the assessment is there but has errors: those are reported, not a missing file
         if plan_folder not in by_folder:
-            owner = names.get(str(Path(plan_folder).parent))
-            then = owner.in_year(year) if owner else None
+            owned = names.get(str(Path(plan_folder).parent))
+            then = owned[0].in_year(year) if owned else None
             result.unscored.append(
                 (plan_folder, year, then.full_name if then else None, then.province if then else None)
             )
