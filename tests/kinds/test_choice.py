@@ -53,3 +53,32 @@ def test_the_reason_says_how_many_are_needed(tmp_path: Path) -> None:
     assert any(
         "(Hình thức): Trang thông tin, cần từ 2 trở lên" in r for r in reasons(tmp_path, ITEM, "[portal]")
     )
+
+
+COMMA_ITEM = """\
+- id: '1.1.1'
+  name: Hình thức
+  kind: choice
+  required: 2
+  options:
+    - {id: social_network, name: "Phổ biến pháp luật qua mạng xã hội, nền tảng cộng đồng"}
+    - {id: portal, name: Trang thông tin}
+    - {id: sms, name: Tin nhắn điện thoại}
+"""
+
+
+def test_a_name_split_at_its_comma_by_a_yaml_list_is_joined_back(tmp_path: Path) -> None:
+    r = scored(
+        tmp_path, COMMA_ITEM, "[Phổ biến pháp luật qua mạng xã hội, nền tảng cộng đồng, Trang thông tin]"
+    )
+    assert r.met is True and r.value == {"value": ["social_network", "portal"]}
+
+
+def test_a_split_name_that_cannot_be_joined_is_located_with_a_hint(tmp_path: Path) -> None:
+    found = problems(tmp_path, COMMA_ITEM, "[Phổ biến pháp luật qua mạng xã hội, Thư điện tử]")
+    assert len(found) == 2
+    first, second = found
+    assert ":5:" in first and "'Phổ biến pháp luật qua mạng xã hội' không có (tên có dấu phẩy" in first
+    assert "'Thư điện tử' không có;" in second  # no comma hint for a name that is simply unknown
+    # each problem at its own entry: the second starts further along the same line
+    assert int(first.split(":")[2]) < int(second.split(":")[2])

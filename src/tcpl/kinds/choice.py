@@ -44,6 +44,12 @@ class Choice(Kind):
             return entry, []
         by_name = {_key(o.name): o.id for o in item.options} | {_key(o.id): o.id for o in item.options}
         chosen = [by_name.get(_key(str(v)), str(v).strip()) for v in value]
+        if not all(c in by_name.values() for c in chosen):
+            # `[Phổ biến qua mạng xã hội, nền tảng cộng đồng]`: YAML split a name at its comma. Joined
+            # back only when that makes every entry an option, so a located problem stays in place.
+            rejoined = _rejoin([str(v) for v in value], by_name)
+            if rejoined is not None:
+                chosen = rejoined
         return entry.model_copy(update={"value": chosen}), []
 
     def value_problems(self, item: Item, entry: ItemEntry) -> list[Problem]:
@@ -56,10 +62,18 @@ class Choice(Kind):
                 )
             ]
         valid = {o.id for o in item.options}
+        with_comma = [_key(o.name) for o in item.options if "," in o.name]
+
+        def hint(choice: str) -> str:
+            piece = _key(choice)
+            if any(name.startswith(piece + ",") or f", {piece}" in name for name in with_comma):
+                return " (tên có dấu phẩy: ghi các tên cách nhau bằng dấu ; hoặc đặt mỗi tên trong ngoặc kép)"
+            return ""
+
         return [
             Problem(
                 "value",
-                f"lựa chọn '{choice}' không có; ghi tên hoặc mã: "
+                f"lựa chọn '{choice}' không có{hint(str(choice))}; ghi tên hoặc mã: "
                 + "; ".join(f"{o.name} ({o.id})" for o in item.options),
                 code=codes.UNKNOWN_OPTION,
                 at=(n,),
@@ -117,3 +131,19 @@ KIND = Choice()
 def _key(text: str) -> str:
     """An option's name or id as compared: NFC, case and spaces ignored, no final full stop."""
     return " ".join(unicodedata.normalize("NFC", text).lower().split()).rstrip(".;")
+
+
+def _rejoin(parts: list[str], by_name: dict[str, str]) -> list[str] | None:
+    """The options named by `parts` once pieces split at a name's comma are joined, or None."""
+    out: list[str] = []
+    start = 0
+    while start < len(parts):
+        for end in range(len(parts), start, -1):  # the longest run that is a name
+            found = by_name.get(_key(", ".join(p.strip() for p in parts[start:end])))
+            if found is not None:
+                out.append(found)
+                start = end
+                break
+        else:
+            return None
+    return out
