@@ -115,6 +115,8 @@ def test_an_overlay_extending_a_file_outside_is_not_read(province: Path) -> None
 @pytest.mark.parametrize("kind", ["fifo", "zero", "outside", "loop"])
 def test_an_assessment_that_is_not_a_regular_file_in_the_tree(province: Path, kind: str) -> None:
     path = province / "moi" / "2026" / "assessment.yaml"
+    # with a plan beside it: an unreadable assessment is not a missing one (no TCPL323)
+    shutil.copy(EXAMPLE / "2026" / "plan.yaml", path.parent / "plan.yaml")
     if kind == "fifo":
         os.mkfifo(path)
     elif kind == "zero":
@@ -126,6 +128,7 @@ def test_an_assessment_that_is_not_a_regular_file_in_the_tree(province: Path, ki
         (path.parent / "danh-gia.yaml").symlink_to("assessment.yaml")
     out = checked(province, seconds=10)
     assert "moi/2026/assessment.yaml:1:1: lỗi TCPL001" in out
+    assert "TCPL323" not in out
 
 
 def test_a_fifo_given_by_name_does_not_hang_score(province: Path) -> None:

@@ -26,6 +26,8 @@ class Discovery:
 
     files: list[Path] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
+    refused: list[Path] = field(default_factory=list)
+    """Files found but not read (a link out of the folder, a loop): reported among the problems."""
 
 
 def _problem(path: Path, message: str, *, code: str, warning: bool = False) -> Diagnostic:
@@ -116,6 +118,7 @@ def discover(paths: list[Path]) -> Discovery:
                 problem = _link_problem(f, root)
                 if problem is not None:
                     found.problems.append(problem)
+                    found.refused.append(f)
                     continue
                 keep(f)
     return found

@@ -20,7 +20,7 @@ from tcpl.errors import Diagnostic, Severity, UsageError, display_path
 from tcpl.loading.commune_year import commune_id_mismatch
 from tcpl.loading.discovery import commune_year_scope, discover
 from tcpl.loading.evidence import items_without_evidence
-from tcpl.loading.filekinds import FileKind
+from tcpl.loading.filekinds import FileKind, kind_by_name
 from tcpl.loading.loader import Loader
 from tcpl.loading.yamlfile import MAX_FILE_BYTES
 from tcpl.models.assessment import Assessment
@@ -126,12 +126,12 @@ def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
         out.files.append(FileReport(display_path(path), loaded.kind, loaded.ok))
         out.diagnostics.extend(loaded.diagnostics)
         if loaded.kind == "assessment":
-            out.assessed.add(str(path.resolve().parent))
+            out.assessed.add(str(path.parent.resolve()))
         model = loaded.model if loaded.ok else None
         if isinstance(model, Commune):
-            out.names[str(path.resolve().parent)] = (model, display_path(path))
+            out.names[str(path.parent.resolve())] = (model, display_path(path))
         elif isinstance(model, Plan):
-            out.plans.append((str(path.resolve().parent), model.year, display_path(path)))
+            out.plans.append((str(path.parent.resolve()), model.year, display_path(path)))
         elif isinstance(model, Assessment) and loaded.ruleset is not None and score:
             out.commune_at[display_path(path)] = loaded.doc.position(("commune",))
             rs = loaded.ruleset
@@ -140,7 +140,7 @@ def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
             except Exception as exc:  # pragma: no cover - the engine is total; never stop the tree
                 out.diagnostics.append(internal_problem(path, exc))
                 continue
-            folder = path.resolve().parent
+            folder = path.parent.resolve()
             out.communes.append(
                 CommuneYearSummary(
                     path=display_path(path),
@@ -234,7 +234,8 @@ def scan_tree(
     result.diagnostics.extend(found.problems)
     names: dict[str, tuple[Commune, str]] = {}
     plans: list[tuple[str, int, str]] = []
-    assessed: set[str] = set()
+    # An assessment found but refused (a link out of the tree) is there: its folder is not "without one".
+    assessed: set[str] = {str(f.parent.resolve()) for f in found.refused if kind_by_name(f) == "assessment"}
     commune_at: dict[str, tuple[int, int]] = {}
     for part in parts:
         result.files.extend(f for f in part.files if f.kind is not None or not f.ok)
