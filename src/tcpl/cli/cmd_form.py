@@ -8,19 +8,14 @@ from typing import Annotated
 import typer
 
 from tcpl import api
-from tcpl.cli.common import ForceOpt, RulesetOpt, notes, wrote
+from tcpl.cli.common import ForceOpt, RulesetOpt, command_group, notes, wrote
 
-form_app = typer.Typer(
-    options_metavar="[TÙY CHỌN]",
-    subcommand_metavar="LỆNH [THAM SỐ]...",
-    help=(
-        "Bảng Excel để nhập số liệu tự đánh giá: viết bảng (new), ghi số liệu từ bảng vào"
-        " assessment.yaml (import).\n\n"
-        "[bold]Ví dụ:[/]\n\n"
-        "  tcpl form new plans/thuan-hoa/2026 -o so-lieu-2026.xlsx\n\n"
-        "  tcpl form import so-lieu-2026.xlsx plans/thuan-hoa/2026"
-    ),
-    no_args_is_help=True,
+form_app = command_group(
+    "Bảng Excel để nhập số liệu tự đánh giá: viết bảng (new), ghi số liệu từ bảng vào"
+    " assessment.yaml (import).\n\n"
+    "[bold]Ví dụ:[/]\n\n"
+    "  tcpl form new plans/thuan-hoa/2026 -o so-lieu-2026.xlsx\n\n"
+    "  tcpl form import so-lieu-2026.xlsx plans/thuan-hoa/2026"
 )
 
 YearDir = Annotated[

@@ -16,6 +16,7 @@ from tcpl.cli.common import (
     AsOfOpt,
     ForceOpt,
     TemplateOpt,
+    command_group,
     err_console,
     format_option,
     is_stdout,
@@ -27,18 +28,13 @@ from tcpl.cli.common import (
 from tcpl.errors import InvalidFilesError
 from tcpl.safeio import check_target, write_text_atomic
 
-plan_app = typer.Typer(
-    options_metavar="[TÙY CHỌN]",
-    subcommand_metavar="LỆNH [THAM SỐ]...",
-    help=(
-        "Kế hoạch năm (KẾ HOẠCH): viết văn bản Word theo Nghị định 30, nhập từ văn bản cũ, lập"
-        " kế hoạch năm sau, theo dõi tiến độ.\n\n"
-        "[bold]Ví dụ:[/]\n\n"
-        "  tcpl plan render plans/huong-binh/2023/plan.yaml\n\n"
-        "  tcpl plan import ke-hoach-cu.docx -o plans/huong-binh/2024/plan.yaml\n\n"
-        "  tcpl plan new plans/huong-binh/2023/plan.yaml --year 2024 -o plans/huong-binh/2024/plan.yaml"
-    ),
-    no_args_is_help=True,
+plan_app = command_group(
+    "Kế hoạch năm (KẾ HOẠCH): viết văn bản Word theo Nghị định 30, nhập từ văn bản cũ, lập"
+    " kế hoạch năm sau, theo dõi tiến độ.\n\n"
+    "[bold]Ví dụ:[/]\n\n"
+    "  tcpl plan render plans/huong-binh/2023/plan.yaml\n\n"
+    "  tcpl plan import ke-hoach-cu.docx -o plans/huong-binh/2024/plan.yaml\n\n"
+    "  tcpl plan new plans/huong-binh/2023/plan.yaml --year 2024 -o plans/huong-binh/2024/plan.yaml"
 )
 
 

@@ -8,19 +8,23 @@ from typing import Annotated
 import typer
 
 from tcpl import api, reporters
-from tcpl.cli.common import EXIT_READ, EXIT_WRITE, ForceOpt, format_option, is_stdout, show, wrote
+from tcpl.cli.common import (
+    EXIT_READ,
+    EXIT_WRITE,
+    ForceOpt,
+    command_group,
+    format_option,
+    is_stdout,
+    show,
+    wrote,
+)
 from tcpl.safeio import write_text_atomic
 
-rules_app = typer.Typer(
-    options_metavar="[TÙY CHỌN]",
-    subcommand_metavar="LỆNH [THAM SỐ]...",
-    help=(
-        "Các bộ tiêu chí: liệt kê, xem toàn bộ tiêu chí, chỉ tiêu, nội dung; viết mẫu lớp bổ sung"
-        " của tỉnh.\n\n"
-        "[bold]Ví dụ:[/]\n\n  tcpl rules list\n\n  tcpl rules show qd27-2025\n\n"
-        "  tcpl rules template qd27-2025 -o hue-2026.yaml"
-    ),
-    no_args_is_help=True,
+rules_app = command_group(
+    "Các bộ tiêu chí: liệt kê, xem toàn bộ tiêu chí, chỉ tiêu, nội dung; viết mẫu lớp bổ sung"
+    " của tỉnh.\n\n"
+    "[bold]Ví dụ:[/]\n\n  tcpl rules list\n\n  tcpl rules show qd27-2025\n\n"
+    "  tcpl rules template qd27-2025 -o hue-2026.yaml"
 )
 
 

@@ -175,3 +175,13 @@ def parse_day(text: str | None) -> date:
             f"--as-of phải là một ngày, dạng NĂM-THÁNG-NGÀY (2026-10-01) hoặc NGÀY/THÁNG/NĂM (01/10/2026),"
             f" không phải '{text}'"
         ) from None
+
+
+def command_group(help_text: str) -> typer.Typer:
+    """A group of commands (`tcpl plan ...`): Vietnamese placeholders, its help when run bare."""
+    return typer.Typer(
+        options_metavar="[TÙY CHỌN]",
+        subcommand_metavar="LỆNH [THAM SỐ]...",
+        help=help_text,
+        no_args_is_help=True,
+    )
