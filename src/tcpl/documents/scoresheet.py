@@ -74,11 +74,11 @@ NUMBER_COLUMNS = [
 """What Excel adds to a pass/fail sheet, so its figures can be summed and sorted."""
 PASS_FAIL_COLUMNS = [
     Column("target", "Tiêu chí, chỉ tiêu", 0.09),
-    Column("content", "Nội dung", 0.36),
+    Column("content", "Nội dung", 0.31),
     Column("required", "Mức độ đạt chuẩn", 0.13),
-    Column("figures", "Số liệu / tỷ lệ", 0.13),
+    Column("figures", "Số liệu / tỷ lệ", 0.20),
     Column("result", "Kết quả", 0.09),
-    Column("evidence", "Tài liệu kiểm chứng", 0.20),
+    Column("evidence", "Tài liệu kiểm chứng", 0.18),
 ]
 
 
