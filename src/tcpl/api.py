@@ -80,6 +80,7 @@ __all__ = [
     "PlanStatus",
     "RenderedPlan",
     "Scored",
+    "ScoredYear",
     "Summary",
     "TreeResult",
     "UsageError",
@@ -114,6 +115,7 @@ __all__ = [
     "schema",
     "schema_kinds",
     "score",
+    "scored_year",
     "scoresheet_workbook",
     "self_check",
     "summary",
@@ -525,8 +527,8 @@ def dossier(
     if output.suffix.lower() != ".zip":
         raise UsageError(f"tệp hồ sơ phải có đuôi .zip (không phải '{output.name}')")
     check_target(output, force=force)
-    bundle = load_year(folder, ruleset=ruleset)
-    result = bundle.year.ruleset.score(bundle.year.assessment)
+    found = scored_year(folder, ruleset=ruleset)
+    bundle, result = found.bundle, found.result
     ref = bundle.year.assessment.documents.get("report_q4")
     day = (
         ref.date if ref is not None and ref.date is not None else date(bundle.year.assessment.year + 1, 1, 1)
@@ -877,6 +879,20 @@ def load_year(path: Path, *, ruleset: RulesetRef = None) -> Bundle:
     return load_bundle(path, _loader(ruleset))
 
 
+@dataclass
+class ScoredYear:
+    """A commune-year loaded for its documents, and its score: one load for several documents."""
+
+    bundle: Bundle
+    result: ScoreResult
+
+
+def scored_year(path: Path, *, ruleset: RulesetRef = None) -> ScoredYear:
+    """`load_year` and its score."""
+    bundle = load_year(path, ruleset=ruleset)
+    return ScoredYear(bundle, bundle.year.ruleset.score(bundle.year.assessment))
+
+
 def document(
     kind: DocumentKind,
     path: Path,
@@ -885,19 +901,22 @@ def document(
     as_of: date | None = None,
     template: Path | None = None,
     ruleset: RulesetRef = None,
+    scored: ScoredYear | None = None,
 ) -> Rendered:
-    """One of the year's documents, built (not yet saved), with what the officer must know about it."""
+    """One of the year's documents, built (not yet saved), with what the officer must know about it.
+
+    `scored`: the year already loaded and scored (`scored_year`), when several documents are made."""
     from tcpl.documents import reports
 
     checked_template(template)
-    bundle = load_year(path, ruleset=ruleset)
+    found = scored or scored_year(path, ruleset=ruleset)
+    bundle = found.bundle
     year = bundle.year.assessment.year
     if as_of is not None and not year <= as_of.year <= year + 1:
         raise UsageError(
             f"--as-of phải là một ngày của năm {year} (hoặc đầu năm {year + 1}), không phải {as_of}"
         )
-    result = bundle.year.ruleset.score(bundle.year.assessment)
-    rendered = reports.build(kind, bundle, result, quarter=quarter, as_of=as_of, template=template)
+    rendered = reports.build(kind, bundle, found.result, quarter=quarter, as_of=as_of, template=template)
     rendered.year = year
     return rendered
 
@@ -950,13 +969,15 @@ def write_markdown(text: str, target: Path, *, force: bool) -> Written:
     return Written([target])
 
 
-def scoresheet_workbook(path: Path, target: Path, *, force: bool, ruleset: RulesetRef = None) -> Written:
-    """The scoresheet as an Excel workbook."""
+def scoresheet_workbook(
+    path: Path, target: Path, *, force: bool, ruleset: RulesetRef = None, scored: ScoredYear | None = None
+) -> Written:
+    """The scoresheet as an Excel workbook (`scored`: as for `document`)."""
     from tcpl.documents.reports import commune_name, scoresheet
     from tcpl.documents.tables import write_sheet_xlsx
 
-    bundle = load_year(path, ruleset=ruleset)
-    result = bundle.year.ruleset.score(bundle.year.assessment)
+    found = scored or scored_year(path, ruleset=ruleset)
+    bundle, result = found.bundle, found.result
     sheet = scoresheet(bundle, result)
     info: list[tuple[str, str | int]] = [
         ("Đơn vị", commune_name(bundle)),

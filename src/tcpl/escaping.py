@@ -92,10 +92,9 @@ _MD_LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d{1,9})([.)]))")
 
 def markdown(value: object) -> str:
     """Text as Markdown that renders exactly as the text, on one line (no heading, HTML, link, list)."""
-    text = visible(" ".join(str(value).splitlines()))
-    text = _MD_INLINE.sub(r"\\\1", text)
     return _MD_LINE_START.sub(
-        lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), text
+        lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
+        markdown_cell(value),
     )
 
 

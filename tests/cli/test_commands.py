@@ -319,3 +319,20 @@ def test_document_format_accepts_markdown_for_md(tcpl, tmp_path) -> None:
 def test_every_format_option_rejects_unknown_values(tcpl, path: list[str]) -> None:
     result = tcpl(*path, "--format", "xml")
     assert result.exit_code == 2 and "--format phải là một trong" in result.stderr
+
+
+def test_scoresheet_to_word_and_excel_loads_the_year_once(tcpl, tmp_path, monkeypatch) -> None:
+    from tcpl import api
+
+    loads = []
+    real = api.load_year
+
+    def counted(*args, **kwargs):
+        loads.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(api, "load_year", counted)
+    docx, xlsx = tmp_path / "bd.docx", tmp_path / "bd.xlsx"
+    result = tcpl("scoresheet", str(EXAMPLE / "2023"), "-o", str(docx), "--xlsx", str(xlsx))
+    assert result.exit_code == 0 and docx.is_file() and xlsx.is_file()
+    assert len(loads) == 1

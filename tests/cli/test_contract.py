@@ -70,7 +70,12 @@ def test_output_is_exactly_the_reviewed_one(name: str) -> None:
         GOLDEN.mkdir(exist_ok=True)
         path.write_text(got, encoding="utf-8")
     expected = path.read_text(encoding="utf-8")
-    assert got == expected
+    assert same_as_golden(got, expected)
+
+
+def same_as_golden(got: str, expected: str) -> bool:
+    """The comparison every case uses: the whole output, byte for byte."""
+    return got == expected
 
 
 def test_every_golden_file_has_a_case() -> None:
@@ -80,5 +85,8 @@ def test_every_golden_file_has_a_case() -> None:
 def test_a_different_count_fails() -> None:
     """The comparison is exact: '10 lỗi' is not '0 lỗi' (a substring check would pass)."""
     expected = (GOLDEN / "validate-example.txt").read_text(encoding="utf-8")
-    assert "0 lỗi" in expected
-    assert expected.replace("0 lỗi", "10 lỗi") != run(CASES["validate-example"])
+    got = run(CASES["validate-example"])
+    assert same_as_golden(got, expected)
+    miscounted = got.replace("0 lỗi", "10 lỗi")
+    assert miscounted != got and "0 lỗi" in miscounted  # a substring check would have passed
+    assert not same_as_golden(miscounted, expected)

@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 
 from tcpl.documents.checks import document_text
-from tcpl.loading.loader import Loader
-from tcpl.models.commune import Commune
 from tests.conftest import EXAMPLE, REPO
 
 
@@ -54,9 +53,14 @@ def test_summary_figures_equal_score(tcpl, generated_tree: Path, tmp_path: Path,
     by_name = {r["Tên đơn vị"]: r for r in body}
     for folder in folders:
         data = json.loads(tcpl("score", str(folder), "--format", "json").stdout)
-        # The unit's name in that year (commune.yaml history), read the way tcpl reads it.
-        commune = Loader().load_or_raise(folder.parent / "commune.yaml", Commune).checked()
-        row = by_name[commune.in_year(int(year)).full_name]
+        # The unit's name in that year: the example's history written out here (it was xã Hương
+        # Bình until the end of 2024), the generated communes' read from their YAML.
+        if folder.parent.name == "huong-binh-vi-du":
+            shown = {"2023": "xã Hương Bình", "2026": "xã Bình Điền"}[year]
+        else:
+            data_yaml = yaml.safe_load((folder.parent / "commune.yaml").read_text(encoding="utf-8"))
+            shown = f"{data_yaml['unit_type']} {data_yaml['name']}"
+        row = by_name[shown]
         assert row["Kết quả"] == words[data["recognized"]]
         assert row["Bộ tiêu chí"] == data["ruleset"]
         assert int(row["Số nội dung thiếu số liệu"]) == len(data["missing"])

@@ -20,6 +20,7 @@ from tcpl.cli.common import (
     err_console,
     format_option,
     is_stdout,
+    notes,
     out_console,
     parse_day,
     show,
@@ -109,9 +110,8 @@ def import_command(
     _emit(output, imported.text, force=force)
     stderr = is_stdout(output)
     wrote([output], summary=f"{imported.sections} mục, {imported.tasks} nhiệm vụ.", stderr=stderr)
+    notes(imported.result.notes, stderr=stderr)
     console = err_console() if stderr else out_console()
-    for note in imported.result.notes:
-        console.print(f"  [yellow]•[/] {escape(note)}")
     if imported.result.unplaced:
         console.print("[yellow]Các dòng chưa xếp được (đã giữ nguyên, hãy kiểm tra):[/]")
         for line in imported.result.unplaced:
@@ -155,8 +155,7 @@ def new_command(
         console.print("[yellow]Cần xem lại (dẫn chiếu văn bản, ngày cụ thể của năm cũ):[/]")
         for item in new.rolled.review:
             console.print(f"  [dim]{escape(item.where)}[/]: {escape(item.before)}")
-    for note in new.rolled.notes:
-        console.print(f"  [yellow]•[/] {escape(note)}")
+    notes(new.rolled.notes, stderr=stderr)
 
 
 @plan_app.command(

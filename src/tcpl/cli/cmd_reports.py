@@ -147,9 +147,12 @@ def _document(
     strict: bool = False,
     quarter: int = 4,
     as_of: str | None = None,
+    scored: api.ScoredYear | None = None,
 ) -> Rendered:
     day = parse_day(as_of) if as_of else None
-    rendered = api.document(kind, path, quarter=quarter, as_of=day, template=template, ruleset=ruleset)
+    rendered = api.document(
+        kind, path, quarter=quarter, as_of=day, template=template, ruleset=ruleset, scored=scored
+    )
     target = _target(output, _folder(path), f"{stem}-{rendered.year}", output_format)
     if not is_stdout(target):
         api.check_document_target(target, force=force, pdf=pdf and output_format == "docx")
@@ -176,13 +179,15 @@ def scoresheet_command(
         if xlsx.suffix.lower() != ".xlsx":
             raise UsageError(f"tệp Excel phải có đuôi .xlsx (không phải '{xlsx.name}')")
         check_target(xlsx, force=force)
+    both = xlsx is not None and output is not None
+    scored = api.scored_year(path, ruleset=ruleset) if both else None  # loaded once for both files
     if xlsx is None or output is not None:  # --xlsx alone writes only the workbook
         _document(
             "scoresheet", path, "bang-diem", output, output_format,
-            force=force, pdf=pdf, template=template, ruleset=ruleset, strict=strict,
+            force=force, pdf=pdf, template=template, ruleset=ruleset, strict=strict, scored=scored,
         )  # fmt: skip
     if xlsx is not None:
-        wrote(api.scoresheet_workbook(path, xlsx, force=force, ruleset=ruleset).paths)
+        wrote(api.scoresheet_workbook(path, xlsx, force=force, ruleset=ruleset, scored=scored).paths)
 
 
 def report_command(

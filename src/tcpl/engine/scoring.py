@@ -32,23 +32,8 @@ def all_of(verdicts: list[Verdict]) -> Verdict:
     return True
 
 
-def default_required(item: Item) -> float | None:
-    """The item's required level; None when the ruleset says it is unknown."""
-    return kinds.of(item).required(item)
-
-
 def item_max_points(item: Item) -> float | None:
     return kinds.of(item).max_points(item)
-
-
-def describe_rule(item: Item, model: str) -> str:
-    """The item's rule in words (quy tắc), for --explain, the scoresheet and the reports."""
-    return kinds.of(item).describe(item, model)
-
-
-def value_text(item: Item, entry: ItemEntry | None) -> str:
-    """The entered value in words, for tables and reasons."""
-    return kinds.of(item).value_text(item, entry)
 
 
 def score_item(item: Item, entry: ItemEntry | None, model: str) -> ItemResult:

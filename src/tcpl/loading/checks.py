@@ -6,7 +6,7 @@ import difflib
 
 from tcpl import codes, kinds
 from tcpl.engine.timewindow import parse_due, unreadable
-from tcpl.errors import InvalidFilesError, Severity
+from tcpl.errors import InvalidFilesError
 from tcpl.kinds.base import Problem
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry, is_path_ref
 from tcpl.loading.yamlfile import YamlDocument
@@ -84,7 +84,6 @@ def check_assessment(assessment: Assessment, ruleset: Ruleset, doc: YamlDocument
             f"niêm yết {posting.days} ngày, ngắn hơn mức tối thiểu {step.min_days} ngày của bộ tiêu chí"
             f" {ruleset.id}",
             code=codes.SHORT_POSTING,
-            severity=Severity.WARNING,
         )
     valid_conditions = {c.id for c in ruleset.recognition.conditions}
     for cond in assessment.conditions:
@@ -117,7 +116,6 @@ def check_place(assessment: Assessment, doc: YamlDocument) -> None:
             ("year",),
             f"năm {assessment.year} khác tên thư mục '{folder.name}'",
             code=codes.YEAR_NOT_FOLDER,
-            severity=Severity.WARNING,
         )
 
 
@@ -152,7 +150,6 @@ def check_task_times(plan: Plan, doc: YamlDocument) -> None:
                 f"nhiệm vụ '{_short(task.title)}' không có dòng thời gian: tcpl không tính được hạn (thêm"
                 f" dòng 'Thời gian thực hiện: Quý II/{plan.year}')",
                 code=codes.UNREADABLE_TASK_TIME,
-                severity=Severity.WARNING,
                 key=True,
             )
         for l_index, line in enumerate(task.lines):
@@ -167,14 +164,12 @@ def check_task_times(plan: Plan, doc: YamlDocument) -> None:
                     f" nhiệm vụ (viết ví dụ 'Quý II/{plan.year}', 'tháng 3/{plan.year}',"
                     f" 'trước ngày 31/3/{plan.year}', 'năm {plan.year}')",
                     code=codes.UNREADABLE_TASK_TIME,
-                    severity=Severity.WARNING,
                 )
             elif window is not None and not plan.year <= window.end.year <= plan.year + 1:
                 doc.report(
                     loc,
                     f"thời gian '{line.text}' không thuộc năm {plan.year} của kế hoạch",
                     code=codes.TASK_TIME_OTHER_YEAR,
-                    severity=Severity.WARNING,
                 )
 
 

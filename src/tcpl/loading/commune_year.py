@@ -107,6 +107,5 @@ def commune_id_mismatch(
         *at,
         f"mã xã '{given}' khác mã trong {commune_file} ('{commune_id}')",
         code=codes.COMMUNE_ID_MISMATCH,
-        severity=Severity.WARNING,
         loc=("commune",),
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tcpl import codes
-from tcpl.errors import Diagnostic, Severity, UsageError, display_path
+from tcpl.errors import Diagnostic, UsageError, display_path
 from tcpl.safeio import os_error_words, resolved
 
 SKIP_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"})
@@ -30,15 +30,8 @@ class Discovery:
     """Files found but not read (a link out of the folder, a loop): reported among the problems."""
 
 
-def _problem(path: Path, message: str, *, code: str, warning: bool = False) -> Diagnostic:
-    return Diagnostic(
-        display_path(path),
-        1,
-        1,
-        message,
-        code=code,
-        severity=Severity.WARNING if warning else Severity.ERROR,
-    )
+def _problem(path: Path, message: str, *, code: str) -> Diagnostic:
+    return Diagnostic(display_path(path), 1, 1, message, code=code)
 
 
 def discover(paths: list[Path]) -> Discovery:
@@ -105,7 +98,6 @@ def discover(paths: list[Path]) -> Discovery:
                             "thư mục là một liên kết (symlink): tcpl không đi theo liên kết thư mục; đặt các"
                             " tệp trực tiếp trong kho",
                             code=codes.LINKED_FOLDER,
-                            warning=True,
                         )
                     )
                     continue

@@ -111,22 +111,38 @@ class Inspection:
     problem: str | None = None
 
 
+_INSPECTED: dict[tuple[str, int, int, int], Inspection] = {}
+"""What was read of a file already, by path and version: loading checks it, the dossier lists it."""
+
+
 def inspect(path: Path) -> Inspection:
     """Pages, signature and first-page dates of a PDF or .docx, bounded in size and time."""
     suffix = path.suffix.lower()
     if suffix not in (".pdf", ".docx"):
         return Inspection()
     try:
-        return run_isolated(
+        info = path.stat()
+        key: tuple[str, int, int, int] | None = (str(path), info.st_ino, info.st_size, info.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _INSPECTED:
+        return _INSPECTED[key]
+    try:
+        seen = run_isolated(
             lambda: _inspect(path, suffix),
             seconds=INSPECT_SECONDS,
             memory_bytes=INSPECT_MEMORY,
             max_answer_bytes=1024 * 1024,
         )
     except Runaway:
-        return Inspection(problem="đọc tệp quá lâu hoặc quá nhiều bộ nhớ: tệp có thể hỏng")
+        seen = Inspection(problem="đọc tệp quá lâu hoặc quá nhiều bộ nhớ: tệp có thể hỏng")
     except Failed as exc:
-        return Inspection(problem=f"không đọc được tệp ({exc.kind})")
+        seen = Inspection(problem=f"không đọc được tệp ({exc.kind})")
+    if key is not None:
+        if len(_INSPECTED) >= 1024:  # a province's tree: keep memory flat
+            _INSPECTED.clear()
+        _INSPECTED[key] = seen
+    return seen
 
 
 def _inspect(path: Path, suffix: str) -> Inspection:

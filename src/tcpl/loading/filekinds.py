@@ -254,8 +254,3 @@ def detect(doc: YamlDocument) -> Detection:
     if shape is None and tcpl_place(path) is not None:
         shape = _loose_shape(data)
     return Detection(shape) if shape else FOREIGN
-
-
-def detect_kind(doc: YamlDocument) -> FileKind | None:
-    """The tcpl kind of a file, or None (another tool's file, or an unknown kind)."""
-    return detect(doc).kind

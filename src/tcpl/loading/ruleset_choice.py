@@ -11,7 +11,7 @@ import difflib
 from pathlib import Path
 
 from tcpl import codes
-from tcpl.errors import InvalidFilesError, Severity
+from tcpl.errors import InvalidFilesError
 from tcpl.loading.province import province_rules
 from tcpl.loading.references import ReferenceRefused, resolve_reference
 from tcpl.loading.rulesets import LoadedRuleset, RulesetRegistry, is_path_ref
@@ -88,7 +88,6 @@ def choose_ruleset(
                 f" bổ sung {theirs.id} cho bộ tiêu chí {theirs.base_id} (office.yaml): xã không tự đặt"
                 " mức đạt chuẩn",
                 code=codes.SELF_GRADED,
-                severity=Severity.WARNING,
             )
         elif theirs is not None and loaded.base_id is None:
             loaded = theirs

@@ -103,9 +103,9 @@ class _Chunk:
     names: dict[str, tuple[Commune, str]]  # commune folder -> its commune.yaml and its path as shown
     plans: list[tuple[str, int, str]]  # (year folder, plan year, the plan's path as shown)
     assessed: set[str] = field(default_factory=set)
+    """Year folders holding an assessment file, valid or not (a broken one is not a missing one)."""
     commune_at: dict[str, tuple[int, int]] = field(default_factory=dict)
     """An assessment's path as shown -> where its `commune:` is (line, column)."""
-    """Year folders holding an assessment file, valid or not (a broken one is not a missing one)."""
 
 
 def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
@@ -125,13 +125,14 @@ def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
             continue
         out.files.append(FileReport(display_path(path), loaded.kind, loaded.ok))
         out.diagnostics.extend(loaded.diagnostics)
+        folder = path.parent.resolve()
         if loaded.kind == "assessment":
-            out.assessed.add(str(path.parent.resolve()))
+            out.assessed.add(str(folder))
         model = loaded.model if loaded.ok else None
         if isinstance(model, Commune):
-            out.names[str(path.parent.resolve())] = (model, display_path(path))
+            out.names[str(folder)] = (model, display_path(path))
         elif isinstance(model, Plan):
-            out.plans.append((str(path.parent.resolve()), model.year, display_path(path)))
+            out.plans.append((str(folder), model.year, display_path(path)))
         elif isinstance(model, Assessment) and loaded.ruleset is not None and score:
             out.commune_at[display_path(path)] = loaded.doc.position(("commune",))
             rs = loaded.ruleset
@@ -140,7 +141,6 @@ def _work(paths: list[str], ruleset: str | None, score: bool = True) -> _Chunk:
             except Exception as exc:  # pragma: no cover - the engine is total; never stop the tree
                 out.diagnostics.append(internal_problem(path, exc))
                 continue
-            folder = path.parent.resolve()
             out.communes.append(
                 CommuneYearSummary(
                     path=display_path(path),
@@ -267,7 +267,7 @@ def validate_stream(stream: BinaryIO, name: Path, *, ruleset: Path | None = None
         )
         return result
     loaded = _loader(str(ruleset) if ruleset else None).load_bytes(name, raw)
-    problems = loaded.doc.diagnostics if loaded.foreign else loaded.diagnostics
+    problems = loaded.doc.diagnostics  # a foreign file's own (a syntax error) included
     if loaded.foreign and not problems:
         result.skipped.append(shown)
         return result
@@ -331,6 +331,5 @@ def _cross_checks(
                     f"thư mục năm {year} có kế hoạch nhưng chưa có tệp đánh giá: hãy tạo assessment.yaml"
                     " (số liệu tự đánh giá) trong thư mục này",
                     code=codes.NO_ASSESSMENT,
-                    severity=Severity.WARNING,
                 )
             )

@@ -101,14 +101,11 @@ class YamlDocument:
         *,
         code: str,
         key: bool = False,
-        severity: Any = None,
     ) -> Diagnostic:
-        """A diagnostic placed at the node for `loc` (at its key when `key` is true)."""
+        """A diagnostic placed at the node for `loc` (at its key when `key` is true); its severity
+        is the code's own."""
         line, col = self.position(loc, key=key)
-        kwargs: dict[str, Any] = {}
-        if severity is not None:
-            kwargs["severity"] = severity
-        return Diagnostic(self.shown_path, line, col, message, code=code, loc=loc, **kwargs)
+        return Diagnostic(self.shown_path, line, col, message, code=code, loc=loc)
 
     def report(self, loc: tuple[str | int, ...], message: str, **where: Any) -> None:
         """Add a diagnostic placed at the node for `loc` (options as `diagnostic`) to this file's."""

@@ -80,7 +80,7 @@ def score_table(result: ScoreResult, *, label: str, explain: bool) -> Output:
             # Points model: an indicator's result is its points; only missing data is worth a word.
             word = fmt.met_word(ind.met, missing=missing)
             if result.model == "points":
-                word = "Thiếu số liệu" if missing else ""
+                word = fmt.MISSING_WORD if missing else ""
             row(
                 f"  {ind.id}",
                 ind.name,
@@ -157,7 +157,7 @@ def score_markdown(result: ScoreResult, *, label: str, explain: bool) -> Output:
                 cells += [
                     fmt.number(ind.points),
                     fmt.number(ind.max_points),
-                    "Thiếu số liệu" if missing else "",
+                    fmt.MISSING_WORD if missing else "",
                 ]
             else:
                 cells.append(fmt.met_word(ind.met, missing=missing))
