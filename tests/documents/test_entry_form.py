@@ -244,3 +244,22 @@ def test_any_assessment_written_to_a_form_and_imported_back_scores_the_same(entr
             shutil.copy(first / "assessment.yaml", second / "assessment.yaml")
             got = api.score(second).result.to_json()
         assert got == expected
+
+
+def test_a_note_starting_with_an_equals_sign_stays_text_and_survives_the_round_trip(
+    tcpl, tmp_path: Path
+) -> None:
+    year = ward(tcpl, tmp_path)
+    assessment = year / "assessment.yaml"
+    text = assessment.read_text("utf-8")
+    first = next(line for line in text.splitlines() if line.startswith('  "1.1.1":'))
+    assessment.write_text(
+        text.replace(first, '  "1.1.1": {done: 9, total: 10, note: "=1+1 (đã đối chiếu)"}'), "utf-8"
+    )
+    out = tmp_path / "f.xlsx"
+    assert tcpl("form", "new", str(year), "-o", str(out)).exit_code == 0
+    sheet = load_workbook(out)["Số liệu"]
+    note = sheet.cell(HEADER_ROW + 1, columns(sheet)["Ghi chú"])
+    assert note.value == "=1+1 (đã đối chiếu)" and note.data_type == "s"  # not a formula
+    again = tcpl("form", "import", str(out), str(year))
+    assert again.exit_code == 0 and "Không có số liệu nào khác" in again.stdout, again.output

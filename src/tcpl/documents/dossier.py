@@ -251,11 +251,16 @@ def write_zip(pieces: list[Piece], stream: BinaryIO, stamp: datetime) -> None:
     """The pieces in a zip whose bytes depend only on them (fixed times, order, permissions)."""
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for piece in pieces:
-            info = zipfile.ZipInfo(piece.name, date_time=_zip_time(stamp))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            archive.writestr(info, piece.data)
+            archive.writestr(_entry(piece.name, stamp), piece.data)
+
+
+def _entry(name: str, stamp: datetime) -> zipfile.ZipInfo:
+    """A zip entry that is the same on every machine: fixed time, permissions and system."""
+    info = zipfile.ZipInfo(name, date_time=_zip_time(stamp))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 3  # Python's default is the running system's (0 on Windows)
+    return info
 
 
 def _zip_time(stamp: datetime) -> tuple[int, int, int, int, int, int]:
@@ -283,10 +288,7 @@ def restamp_zip(data: bytes, stamp: datetime) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=_zip_time(stamp))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
+            target.writestr(_entry(item.filename, stamp), source.read(item.filename))
     return out.getvalue()
 
 

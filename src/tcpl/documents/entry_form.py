@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tcpl import kinds
+from tcpl.documents.tables import as_text
 from tcpl.kinds.base import CellType
 from tcpl.models.assessment import Assessment, ItemEntry
 from tcpl.models.common import count_from_text, day_from_text, number_from_text, yes_no_from_text
@@ -155,6 +156,7 @@ def write_form(
     sheet.protection.formatRows = False
     sheet.protection.autoFilter = False
     sheet.protection.sort = False
+    as_text(sheet)  # a note or evidence starting with '=' stays the officer's text, not a formula
     book.save(stream)
 
 

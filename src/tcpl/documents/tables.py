@@ -132,11 +132,11 @@ def write_sheet_xlsx(sheet: Sheet, target: BinaryIO, *, info: list[tuple[str, st
     meta.page_setup.fitToHeight = 0
     meta.sheet_properties.pageSetUpPr.fitToPage = True
     for ws_ in wb.worksheets:
-        _as_text(ws_)
+        as_text(ws_)
     wb.save(target)
 
 
-def _as_text(ws: Any) -> None:
+def as_text(ws: Any) -> None:
     """Every text cell is text: a value from the data starting with '=' must not become a formula."""
     for row in ws.iter_rows():
         for cell in row:
